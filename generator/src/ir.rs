@@ -1,0 +1,1517 @@
+//! Stage 2: the parsed document in, a resolved model of the client out.
+//!
+//! Types live in an arena (`Api::types`) addressed by index. A component schema gets its index
+//! reserved before its body is read, so forward and recursive references resolve; a pass at
+//! the end boxes the fields that close a cycle. Only schemas that some operation reaches become
+//! types: the rest are reported as warnings, so that the crate's public API is what the service
+//! uses. Every problem is collected with its JSON pointer and the walk goes on, so one run
+//! reports them all.
+//!
+//! Schemas are read from the raw JSON value, not from openapiv3's `Schema`: openapiv3 drops the
+//! keywords that stand beside a `$ref` (`description`, `pattern`, `readOnly`, …), which Microsoft's
+//! TypeSpec emitter writes on nearly every property.
+
+use crate::Problem;
+use crate::load::{Document, escape};
+use crate::naming::{self, Scope};
+use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Index of a type in [`Api::types`].
+pub type TypeId = usize;
+
+/// The resolved model of one document.
+#[derive(Debug)]
+pub struct Api {
+    /// `info.title`, e.g. `DevCenter`.
+    pub title: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `info.version`, the default api-version.
+    pub version: String,
+    /// Rust name of the client, e.g. `DevCenterClient`.
+    pub client_name: String,
+    /// Rust name of the client's options, e.g. `DevCenterClientOptions`.
+    pub client_options_name: String,
+    /// The crate's package name, e.g. `devcenter-client`.
+    pub crate_name: String,
+    /// How the endpoint argument relates to the document's server.
+    pub server: Server,
+    /// How requests are authorized.
+    pub auth: Auth,
+    /// Every generated type; indices are [`TypeId`]s.
+    pub types: Vec<TypeDef>,
+    /// Every operation, in document order.
+    pub operations: Vec<Operation>,
+}
+
+/// The document's first server, as the client's `endpoint` argument sees it.
+#[derive(Debug, Default)]
+pub struct Server {
+    /// Literal path segments the server URL adds after the endpoint (`{endpoint}/v1` adds `v1`).
+    pub path_prefix: Vec<String>,
+    /// What the document says the endpoint is (the server variable's or the server's description).
+    pub endpoint_docs: Option<String>,
+    /// The document's fixed server URL, when it has one instead of a `{variable}`.
+    pub fixed_url: Option<String>,
+}
+
+/// How requests are authorized.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Auth {
+    /// No security requirement: the client takes no credential.
+    None,
+    /// OAuth2 bearer tokens for these scopes, from an `azure_core` `TokenCredential`.
+    OAuth2 { scopes: Vec<String> },
+}
+
+/// A Rust type as used in a field, parameter or body.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    String,
+    /// `format: date-time`, RFC 3339 on the wire.
+    DateTime,
+    /// A schema without a type: any JSON value.
+    Json,
+    List(Box<Type>),
+    /// `additionalProperties`: a map from string keys.
+    Map(Box<Type>),
+    Named(TypeId),
+}
+
+/// A generated struct or enum.
+#[derive(Debug)]
+pub struct TypeDef {
+    /// Rust name, unique in the crate.
+    pub name: String,
+    /// Rustdoc lines.
+    pub docs: Vec<String>,
+    pub kind: TypeKind,
+    /// Sent in some request body: such models can be built by users.
+    pub in_request: bool,
+    /// Body of an error response: gets a way to read it back from `azure_core::Error`.
+    pub is_error: bool,
+}
+
+#[derive(Debug)]
+pub enum TypeKind {
+    Struct {
+        fields: Vec<Field>,
+    },
+    Enum {
+        variants: Vec<Variant>,
+        extensible: bool,
+    },
+}
+
+/// One property of a struct.
+#[derive(Debug)]
+pub struct Field {
+    /// Rust name (possibly `r#type`).
+    pub name: String,
+    /// Name on the wire.
+    pub json_name: String,
+    pub ty: Type,
+    pub required: bool,
+    /// Set by the service: never serialized.
+    pub read_only: bool,
+    /// Closes a cycle of struct fields, so it is stored in a `Box`.
+    pub boxed: bool,
+    pub docs: Vec<String>,
+}
+
+/// One known value of an enum.
+#[derive(Debug)]
+pub struct Variant {
+    pub name: String,
+    pub value: String,
+}
+
+/// One operation, which becomes one client method.
+#[derive(Debug)]
+pub struct Operation {
+    /// Rust method name.
+    pub method_name: String,
+    /// Rust name of the method's options struct.
+    pub options_name: String,
+    /// HTTP method, as azure_core's `Method` variant name (`Get`, `Put`, …).
+    pub http_method: &'static str,
+    /// The path template as written, for the docs.
+    pub path: String,
+    /// The path's segments after the server prefix.
+    pub segments: Vec<Vec<SegmentPart>>,
+    /// Parameters that are method arguments, in the order they appear in the path, then the rest.
+    pub required: Vec<Param>,
+    /// Optional parameters, which are fields of the options struct.
+    pub optional: Vec<Param>,
+    /// Whether the client's api-version is sent as the `api-version` query parameter.
+    pub sends_api_version: bool,
+    /// The JSON request body, if any.
+    pub body: Option<Body>,
+    /// Type of the 2xx JSON response body; `None` when the success responses have no body.
+    pub response: Option<Type>,
+    /// Rustdoc lines.
+    pub docs: Vec<String>,
+    /// Rustdoc lines for the `# Errors` section.
+    pub error_docs: Vec<String>,
+}
+
+/// A part of one path segment: literal text or a path parameter (index into `required`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum SegmentPart {
+    Literal(String),
+    Param(usize),
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+}
+
+/// A path, query or header parameter.
+#[derive(Debug)]
+pub struct Param {
+    pub name: String,
+    pub wire_name: String,
+    pub location: Location,
+    pub ty: Type,
+    pub docs: Vec<String>,
+}
+
+/// A JSON request body.
+#[derive(Debug)]
+pub struct Body {
+    pub ty: Type,
+    pub required: bool,
+    pub docs: Vec<String>,
+}
+
+/// The api-version query parameter is the client's, not each method's (Azure convention).
+const API_VERSION: &str = "api-version";
+
+/// Builds the model, or returns every problem found (sorted by location).
+pub fn build(document: &Document) -> Result<(Api, Vec<Problem>), Vec<Problem>> {
+    let mut builder = Builder::new(&document.raw);
+    let api = builder.api(&document.api);
+    if builder.problems.is_empty() {
+        Ok((api, builder.warnings))
+    } else {
+        builder.problems.sort();
+        builder.problems.dedup();
+        Err(builder.problems)
+    }
+}
+
+struct Builder<'a> {
+    raw: &'a Value,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+    types: Vec<TypeDef>,
+    /// Rust names of the component schemas, decided up front so they do not depend on the
+    /// order in which operations reach them.
+    component_names: BTreeMap<String, String>,
+    /// What each component schema resolved to.
+    resolved: HashMap<String, Type>,
+    /// Component schemas being resolved as aliases, to catch `A: {$ref: A}` loops.
+    resolving: BTreeSet<String>,
+    type_names: Scope,
+}
+
+impl<'a> Builder<'a> {
+    fn new(raw: &'a Value) -> Self {
+        Self {
+            raw,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            types: Vec::new(),
+            component_names: BTreeMap::new(),
+            resolved: HashMap::new(),
+            resolving: BTreeSet::new(),
+            type_names: Scope::default(),
+        }
+    }
+
+    fn problem(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(pointer, message));
+    }
+
+    fn api(&mut self, api: &openapiv3::OpenAPI) -> Api {
+        let title = api.info.title.clone();
+        let client_name = format!("{}Client", naming::type_name(&title));
+        let client_options_name = format!("{client_name}Options");
+        self.type_names = Scope::with_reserved([client_name.clone(), client_options_name.clone()]);
+        self.name_components();
+
+        let auth = self.auth(api);
+        let server = self.server(api);
+        let operations = self.operations(api, &client_name);
+        self.box_cycles();
+        self.mark_usage(&operations);
+        self.report_unused_components();
+
+        Api {
+            crate_name: format!("{}-client", crate_stem(&title)),
+            title,
+            description: api.info.description.clone(),
+            version: api.info.version.clone(),
+            client_name,
+            client_options_name,
+            server,
+            auth,
+            types: std::mem::take(&mut self.types),
+            operations,
+        }
+    }
+
+    /// Names every component schema: its short name (`Azure.Core.Foundations.Error` is
+    /// `Error`) unless another schema shares it, then its full name.
+    fn name_components(&mut self) {
+        let keys: Vec<String> = match self.raw.pointer("/components/schemas") {
+            Some(Value::Object(schemas)) => schemas.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut short_counts: HashMap<String, usize> = HashMap::new();
+        for key in &keys {
+            *short_counts
+                .entry(naming::type_name(naming::short_schema_name(key)))
+                .or_default() += 1;
+        }
+        let mut sorted = keys;
+        sorted.sort();
+        for key in sorted {
+            let short = naming::type_name(naming::short_schema_name(&key));
+            let name = if short_counts[&short] == 1 {
+                short
+            } else {
+                naming::type_name(&key)
+            };
+            let name = self.type_names.claim(name);
+            self.component_names.insert(key, name);
+        }
+    }
+
+    // ---- server and security ------------------------------------------------------------
+
+    fn server(&mut self, api: &openapiv3::OpenAPI) -> Server {
+        let Some(server) = api.servers.first() else {
+            return Server::default();
+        };
+        let url = server.url.trim_end_matches('/');
+        if !url.contains('{') {
+            return Server {
+                fixed_url: Some(url.to_string()),
+                endpoint_docs: server.description.clone(),
+                ..Server::default()
+            };
+        }
+        // `{endpoint}` or `{endpoint}/literal/path`: the variable is the endpoint argument.
+        let variable = url
+            .strip_prefix('{')
+            .and_then(|rest| rest.split_once('}'))
+            .filter(|(_, rest)| !rest.contains('{') && (rest.is_empty() || rest.starts_with('/')));
+        let Some((name, rest)) = variable else {
+            self.problem(
+                "#/servers/0/url",
+                format!("server URL `{url}` is not supported: only `{{variable}}` followed by a literal path is"),
+            );
+            return Server::default();
+        };
+        let docs = server
+            .variables
+            .as_ref()
+            .and_then(|variables| variables.get(name))
+            .and_then(|variable| variable.description.clone())
+            .or_else(|| server.description.clone());
+        Server {
+            path_prefix: rest
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+            endpoint_docs: docs,
+            fixed_url: None,
+        }
+    }
+
+    /// Collects the OAuth2 scopes of every security requirement (document and operations).
+    fn auth(&mut self, api: &openapiv3::OpenAPI) -> Auth {
+        let mut requirements: Vec<(String, &openapiv3::SecurityRequirement)> = Vec::new();
+        for (i, requirement) in api.security.iter().flatten().enumerate() {
+            requirements.push((format!("#/security/{i}"), requirement));
+        }
+        for (path, method, operation) in operations_of(api) {
+            for (i, requirement) in operation.security.iter().flatten().enumerate() {
+                let pointer = format!("#/paths/{}/{method}/security/{i}", escape(path));
+                requirements.push((pointer, requirement));
+            }
+        }
+        let schemes = api.components.as_ref().map(|c| &c.security_schemes);
+        let mut scopes: Vec<String> = Vec::new();
+        let mut any = false;
+        for (pointer, requirement) in requirements {
+            for (scheme_name, required_scopes) in requirement {
+                let scheme = schemes.and_then(|s| s.get(scheme_name));
+                match scheme {
+                    Some(ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { flows, .. })) => {
+                        any = true;
+                        let listed: Vec<String> = if required_scopes.is_empty() {
+                            oauth2_scopes(flows)
+                        } else {
+                            required_scopes.clone()
+                        };
+                        for scope in listed {
+                            if !scopes.contains(&scope) {
+                                scopes.push(scope);
+                            }
+                        }
+                    }
+                    Some(_) => self.problem(
+                        format!("#/components/securitySchemes/{}", escape(scheme_name)),
+                        "only OAuth2 security schemes are supported (this client authorizes with azure_core's bearer-token policy)",
+                    ),
+                    None => self.problem(
+                        pointer.clone(),
+                        format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
+                    ),
+                }
+            }
+        }
+        if any {
+            Auth::OAuth2 { scopes }
+        } else {
+            Auth::None
+        }
+    }
+
+    // ---- operations ------------------------------------------------------------------------
+
+    fn operations(&mut self, api: &openapiv3::OpenAPI, client_name: &str) -> Vec<Operation> {
+        let mut method_names = Scope::default();
+        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        let mut operations = Vec::new();
+        for (path, item) in &api.paths.paths {
+            let item_pointer = format!("#/paths/{}", escape(path));
+            let ReferenceOr::Item(item) = item else {
+                self.problem(item_pointer, "a `$ref` path item is not supported");
+                continue;
+            };
+            for (method, operation) in item.iter() {
+                let pointer = format!("{item_pointer}/{method}");
+                let operation_id = match &operation.operation_id {
+                    Some(id) => {
+                        if let Some(first) = seen_ids.get(id) {
+                            self.problem(
+                                format!("{pointer}/operationId"),
+                                format!("duplicate operationId `{id}` (first used at {first})"),
+                            );
+                            continue;
+                        }
+                        seen_ids.insert(id.clone(), pointer.clone());
+                        id.clone()
+                    }
+                    // Without an id, the method and the path's literal words name it.
+                    None => format!("{method} {}", path.replace(['{', '}'], "")),
+                };
+                let method_name = method_names.claim(naming::value_name(&operation_id));
+                let options_name = self.type_names.claim(format!(
+                    "{client_name}{}Options",
+                    naming::type_name(&operation_id)
+                ));
+                if let Some(op) = self.operation(
+                    api,
+                    path,
+                    method,
+                    &item.parameters,
+                    operation,
+                    &pointer,
+                    method_name,
+                    options_name,
+                ) {
+                    operations.push(op);
+                }
+            }
+        }
+        operations
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn operation(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        path: &str,
+        method: &str,
+        path_level: &[ReferenceOr<Parameter>],
+        operation: &openapiv3::Operation,
+        pointer: &str,
+        method_name: String,
+        options_name: String,
+    ) -> Option<Operation> {
+        let problems_before = self.problems.len();
+        let http_method = match method {
+            "get" => "Get",
+            "put" => "Put",
+            "post" => "Post",
+            "delete" => "Delete",
+            "patch" => "Patch",
+            "head" => "Head",
+            _ => {
+                self.problem(pointer, format!("HTTP method `{method}` is not supported"));
+                return None;
+            }
+        };
+
+        // Operation-level parameters override path-level ones with the same name and location.
+        let item_pointer = pointer.rsplit_once('/').map_or("#", |(p, _)| p).to_string();
+        let mut declared: Vec<(String, &Parameter)> = Vec::new();
+        for (base, list) in [
+            (item_pointer.as_str(), path_level),
+            (pointer, &operation.parameters[..]),
+        ] {
+            for (i, parameter) in list.iter().enumerate() {
+                let here = format!("{base}/parameters/{i}");
+                let Some((at, parameter)) = self.resolve_parameter(api, parameter, &here) else {
+                    continue;
+                };
+                let key = parameter.parameter_data_ref();
+                declared.retain(|(_, p)| {
+                    let d = p.parameter_data_ref();
+                    !(d.name == key.name
+                        && std::mem::discriminant(*p) == std::mem::discriminant(parameter))
+                });
+                declared.push((at, parameter));
+            }
+        }
+
+        let mut names = Scope::with_reserved(["options".to_string()]);
+        let mut path_params: Vec<Param> = Vec::new();
+        let mut other_required: Vec<Param> = Vec::new();
+        let mut optional: Vec<Param> = Vec::new();
+        let mut sends_api_version = false;
+        for (at, parameter) in declared {
+            let data = parameter.parameter_data_ref();
+            let location = match parameter {
+                Parameter::Path { .. } => Location::Path,
+                Parameter::Query { .. } => Location::Query,
+                Parameter::Header { .. } => Location::Header,
+                Parameter::Cookie { .. } => {
+                    self.problem(at, "cookie parameters are not supported");
+                    continue;
+                }
+            };
+            if location == Location::Query && data.name == API_VERSION {
+                sends_api_version = true;
+                continue;
+            }
+            let ParameterSchemaOrContent::Schema(_) = &data.format else {
+                self.problem(
+                    at,
+                    "a parameter with `content` instead of `schema` is not supported",
+                );
+                continue;
+            };
+            let schema_at = format!("{at}/schema");
+            let context = format!(
+                "{}{}",
+                naming::type_name(&method_name),
+                naming::type_name(&data.name)
+            );
+            let Some(ty) = self.schema_type(&schema_at, &context) else {
+                continue;
+            };
+            if !is_scalar(&ty, &self.types) {
+                self.problem(
+                    &schema_at,
+                    "only scalar (string, number, boolean or enum) parameters are supported",
+                );
+                continue;
+            }
+            let mut docs = lines(data.description.as_deref());
+            docs.extend(self.constraint_docs(&schema_at));
+            let param = Param {
+                name: names.claim(naming::value_name(&data.name)),
+                wire_name: data.name.clone(),
+                location,
+                ty,
+                docs,
+            };
+            match (location, data.required) {
+                (Location::Path, true) => path_params.push(param),
+                (Location::Path, false) => {
+                    self.problem(at, "a path parameter must be required");
+                }
+                (_, true) => other_required.push(param),
+                (_, false) => optional.push(param),
+            }
+        }
+
+        let segments = self.path_segments(path, pointer, &path_params);
+        let body = self.request_body(api, operation, pointer, &method_name, &mut names);
+        let response = self.success_response(api, operation, pointer, &method_name);
+        let error_docs = self.error_response(api, operation, pointer, &method_name);
+
+        let mut docs = Vec::new();
+        for text in [&operation.summary, &operation.description]
+            .into_iter()
+            .flatten()
+        {
+            if !docs.is_empty() {
+                docs.push(String::new());
+            }
+            docs.extend(lines(Some(text)));
+        }
+        if operation.deprecated {
+            docs.push(String::new());
+            docs.push("Deprecated by the service.".to_string());
+        }
+
+        // Required parameters keep the path's order first: it reads like the URL.
+        let mut required = path_params;
+        required.extend(other_required);
+        if self.problems.len() > problems_before {
+            return None;
+        }
+        Some(Operation {
+            method_name,
+            options_name,
+            http_method,
+            path: path.to_string(),
+            segments,
+            required,
+            optional,
+            sends_api_version,
+            body,
+            response,
+            docs,
+            error_docs,
+        })
+    }
+
+    fn resolve_parameter<'p>(
+        &mut self,
+        api: &'p openapiv3::OpenAPI,
+        parameter: &'p ReferenceOr<Parameter>,
+        here: &str,
+    ) -> Option<(String, &'p Parameter)> {
+        match parameter {
+            ReferenceOr::Item(parameter) => Some((here.to_string(), parameter)),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/parameters/");
+                let found =
+                    name.and_then(|name| api.components.as_ref()?.parameters.get(&unescape(name)));
+                match found {
+                    Some(ReferenceOr::Item(parameter)) => Some((reference.clone(), parameter)),
+                    _ => {
+                        self.problem(
+                            format!("{here}/$ref"),
+                            format!(
+                                "`{reference}` does not name a parameter in #/components/parameters"
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Splits `/a/{b}/c{d}` into segments of literal text and parameters.
+    fn path_segments(
+        &mut self,
+        path: &str,
+        pointer: &str,
+        params: &[Param],
+    ) -> Vec<Vec<SegmentPart>> {
+        let mut used = vec![false; params.len()];
+        let mut segments = Vec::new();
+        for segment in path.split('/').filter(|s| !s.is_empty()) {
+            let mut parts = Vec::new();
+            let mut rest = segment;
+            while let Some(open) = rest.find('{') {
+                if open > 0 {
+                    parts.push(SegmentPart::Literal(rest[..open].to_string()));
+                }
+                let Some(close) = rest[open..].find('}') else {
+                    self.problem(pointer, format!("path `{path}` has an unclosed `{{`"));
+                    return segments;
+                };
+                let name = &rest[open + 1..open + close];
+                match params.iter().position(|p| p.wire_name == name) {
+                    Some(index) => {
+                        used[index] = true;
+                        parts.push(SegmentPart::Param(index));
+                    }
+                    None => self.problem(
+                        format!("{pointer}/parameters"),
+                        format!(
+                            "path `{path}` uses `{{{name}}}`, which no path parameter declares"
+                        ),
+                    ),
+                }
+                rest = &rest[open + close + 1..];
+            }
+            if !rest.is_empty() {
+                parts.push(SegmentPart::Literal(rest.to_string()));
+            }
+            segments.push(parts);
+        }
+        for (param, used) in params.iter().zip(used) {
+            if !used {
+                self.problem(
+                    format!("{pointer}/parameters"),
+                    format!(
+                        "path parameter `{}` does not appear in path `{path}`",
+                        param.wire_name
+                    ),
+                );
+            }
+        }
+        segments
+    }
+
+    fn request_body(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        operation: &openapiv3::Operation,
+        pointer: &str,
+        method_name: &str,
+        names: &mut Scope,
+    ) -> Option<Body> {
+        let body = operation.request_body.as_ref()?;
+        let (at, body) = match body {
+            ReferenceOr::Item(body) => (format!("{pointer}/requestBody"), body),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/requestBodies/")
+                    .and_then(|name| api.components.as_ref()?.request_bodies.get(&unescape(name)));
+                match found {
+                    Some(ReferenceOr::Item(body)) => (reference.clone(), body),
+                    _ => {
+                        self.problem(
+                            format!("{pointer}/requestBody/$ref"),
+                            format!("`{reference}` does not name a request body in #/components/requestBodies"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        let content_type = self.json_content(&body.content, &format!("{at}/content"))?;
+        let schema_at = format!("{at}/content/{}/schema", escape(content_type));
+        let context = format!("{}Body", naming::type_name(method_name));
+        let ty = self.schema_type(&schema_at, &context)?;
+        names.claim("body".to_string());
+        Some(Body {
+            ty,
+            required: body.required,
+            docs: lines(body.description.as_deref()),
+        })
+    }
+
+    /// Picks the JSON media type of a `content` map; anything else is not supported yet.
+    fn json_content<'c>(
+        &mut self,
+        content: &'c indexmap::IndexMap<String, openapiv3::MediaType>,
+        at: &str,
+    ) -> Option<&'c str> {
+        let json = content.keys().find(|ct| is_json(ct));
+        if json.is_none() {
+            let listed: Vec<&str> = content.keys().map(String::as_str).collect();
+            self.problem(
+                at,
+                format!(
+                    "only JSON bodies are supported; this one is `{}`",
+                    listed.join("`, `")
+                ),
+            );
+        }
+        json.map(String::as_str)
+    }
+
+    /// The one body type of the 2xx responses, or `None` when they have no body.
+    fn success_response(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        operation: &openapiv3::Operation,
+        pointer: &str,
+        method_name: &str,
+    ) -> Option<Type> {
+        let mut found: Option<Type> = None;
+        for (code, response) in &operation.responses.responses {
+            if !is_success(code) {
+                continue;
+            }
+            let here = format!("{pointer}/responses/{code}");
+            let Some((at, response)) = self.resolve_response(api, response, &here) else {
+                continue;
+            };
+            if response.content.is_empty() {
+                continue;
+            }
+            let Some(content_type) = self.json_content(&response.content, &format!("{at}/content"))
+            else {
+                continue;
+            };
+            let context = format!("{}Response", naming::type_name(method_name));
+            let schema_at = format!("{at}/content/{}/schema", escape(content_type));
+            let Some(ty) = self.schema_type(&schema_at, &context) else {
+                continue;
+            };
+            match &found {
+                Some(previous) if *previous != ty => self.problem(
+                    here,
+                    "success responses with different body types are not supported",
+                ),
+                _ => found = Some(ty),
+            }
+        }
+        found
+    }
+
+    /// Reads the error response (`default`, else the 4xx/5xx ones), marks its body type as an
+    /// error model, and returns the lines of the method's `# Errors` docs.
+    fn error_response(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        operation: &openapiv3::Operation,
+        pointer: &str,
+        method_name: &str,
+    ) -> Vec<String> {
+        let mut candidates: Vec<(String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
+        if let Some(default) = &operation.responses.default {
+            candidates.push((format!("{pointer}/responses/default"), default));
+        }
+        for (code, response) in &operation.responses.responses {
+            if !is_success(code) {
+                candidates.push((format!("{pointer}/responses/{code}"), response));
+            }
+        }
+        let mut docs = vec![
+            "Returns an error of kind `HttpResponse` for any status other than 2xx; its error \
+             code is the `x-ms-error-code` header, else the body's `error.code`."
+                .to_string(),
+        ];
+        for (here, response) in candidates {
+            let Some((at, response)) = self.resolve_response(api, response, &here) else {
+                continue;
+            };
+            let Some(content_type) = response.content.keys().find(|ct| is_json(ct)) else {
+                continue;
+            };
+            let context = format!("{}Error", naming::type_name(method_name));
+            let schema_at = format!("{at}/content/{}/schema", escape(content_type));
+            if let Some(Type::Named(id)) = self.schema_type(&schema_at, &context) {
+                self.types[id].is_error = true;
+                let name = self.types[id].name.clone();
+                let line =
+                    format!("[`{name}::from_error`] reads the service's error body back from it.");
+                if !docs.contains(&line) {
+                    docs.push(line);
+                }
+            }
+        }
+        docs
+    }
+
+    fn resolve_response<'r>(
+        &mut self,
+        api: &'r openapiv3::OpenAPI,
+        response: &'r ReferenceOr<openapiv3::Response>,
+        here: &str,
+    ) -> Option<(String, &'r openapiv3::Response)> {
+        match response {
+            ReferenceOr::Item(response) => Some((here.to_string(), response)),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/responses/")
+                    .and_then(|name| api.components.as_ref()?.responses.get(&unescape(name)));
+                match found {
+                    Some(ReferenceOr::Item(response)) => Some((reference.clone(), response)),
+                    _ => {
+                        self.problem(
+                            format!("{here}/$ref"),
+                            format!(
+                                "`{reference}` does not name a response in #/components/responses"
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- schemas -----------------------------------------------------------------------------
+
+    /// The raw JSON object at `pointer` (`#/…`), or a problem.
+    fn schema_object(&mut self, pointer: &str) -> Option<&'a Map<String, Value>> {
+        let raw: &'a Value = self.raw;
+        match raw.pointer(&pointer[1..]) {
+            Some(Value::Object(object)) => Some(object),
+            Some(_) => {
+                self.problem(pointer, "a schema must be an object");
+                None
+            }
+            None => {
+                self.problem(pointer, "nothing is at this location");
+                None
+            }
+        }
+    }
+
+    /// The Rust type for the schema at `pointer`. `context` names an inline struct or enum
+    /// after where it is (e.g. `OperationStatusDetails`).
+    fn schema_type(&mut self, pointer: &str, context: &str) -> Option<Type> {
+        let schema = self.schema_object(pointer)?;
+        if let Some(reference) = schema.get("$ref") {
+            return self.reference(pointer, reference);
+        }
+        self.schema_body(pointer, schema, context, None)
+    }
+
+    /// Follows a `$ref`. Component schemas resolve once; anything else is read in place.
+    fn reference(&mut self, pointer: &str, reference: &Value) -> Option<Type> {
+        let at = format!("{pointer}/$ref");
+        let Some(reference) = reference.as_str() else {
+            self.problem(at, "`$ref` must be a string");
+            return None;
+        };
+        if !reference.starts_with("#/") {
+            self.problem(
+                at,
+                format!(
+                    "`{reference}` is not a local reference; only `#/…` references are supported"
+                ),
+            );
+            return None;
+        }
+        if self.raw.pointer(&reference[1..]).is_none() {
+            self.problem(
+                at,
+                format!("`{reference}` points to nothing in this document"),
+            );
+            return None;
+        }
+        let Some(key) = reference
+            .strip_prefix("#/components/schemas/")
+            .map(unescape)
+            .filter(|k| !k.contains('/'))
+        else {
+            return self.schema_type(
+                reference,
+                &naming::type_name(reference.rsplit('/').next().unwrap_or("Schema")),
+            );
+        };
+        if let Some(ty) = self.resolved.get(&key) {
+            return Some(ty.clone());
+        }
+        let name = self.component_names[&key].clone();
+        let schema = self.schema_object(reference)?;
+        if makes_type(schema) {
+            // Reserve the index first, so a reference back to this schema finds it.
+            let id = self.new_type(name.clone(), Vec::new());
+            self.resolved.insert(key, Type::Named(id));
+            self.schema_body(reference, schema, &name, Some(id))
+        } else {
+            if !self.resolving.insert(key.clone()) {
+                self.problem(
+                    at,
+                    format!("`{reference}` refers back to itself without an object in between"),
+                );
+                return None;
+            }
+            let ty = self.schema_type(reference, &name);
+            self.resolving.remove(&key);
+            if let Some(ty) = &ty {
+                self.resolved.insert(key, ty.clone());
+            }
+            ty
+        }
+    }
+
+    fn new_type(&mut self, name: String, docs: Vec<String>) -> TypeId {
+        self.types.push(TypeDef {
+            name,
+            docs,
+            kind: TypeKind::Struct { fields: Vec::new() },
+            in_request: false,
+            is_error: false,
+        });
+        self.types.len() - 1
+    }
+
+    /// Reads a schema that is not a `$ref`. `reserved` is the index already given to a
+    /// component schema; inline structs and enums get a new one named from `context`.
+    fn schema_body(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        for unsupported in ["oneOf", "not"] {
+            if schema.contains_key(unsupported) {
+                self.problem(
+                    format!("{pointer}/{unsupported}"),
+                    format!("`{unsupported}` is not supported yet"),
+                );
+                return None;
+            }
+        }
+        if let Some(all_of) = schema.get("allOf") {
+            // `allOf: [{$ref}]` beside a description is how TypeSpec documents a reference.
+            match all_of.as_array() {
+                Some(members) if members.len() == 1 && !schema.contains_key("properties") => {
+                    return self.schema_type(&format!("{pointer}/allOf/0"), context);
+                }
+                _ => {
+                    self.problem(
+                        format!("{pointer}/allOf"),
+                        "`allOf` is supported only as a single-member wrapper around one schema",
+                    );
+                    return None;
+                }
+            }
+        }
+        if schema.contains_key("anyOf") {
+            return self.extensible_enum(pointer, schema, context, reserved);
+        }
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let kind = schema
+            .get("type")
+            .map(|t| t.as_str().unwrap_or("(not a string)"));
+        if let Some(values) = schema.get("enum") {
+            if !matches!(kind, None | Some("string")) {
+                self.problem(
+                    format!("{pointer}/enum"),
+                    "only string enums are supported yet",
+                );
+                return None;
+            }
+            let values = self.enum_values(&format!("{pointer}/enum"), values)?;
+            if values.is_empty() {
+                self.problem(
+                    format!("{pointer}/enum"),
+                    "an enum needs at least one value",
+                );
+                return None;
+            }
+            return Some(self.enum_type(values, false, docs, context, reserved));
+        }
+        let format = schema.get("format").and_then(Value::as_str);
+        match kind {
+            Some("string") => Some(match format {
+                Some("date-time") => Type::DateTime,
+                _ => Type::String,
+            }),
+            Some("integer") => Some(match format {
+                Some("int32") => Type::I32,
+                _ => Type::I64,
+            }),
+            Some("number") => Some(match format {
+                Some("float") => Type::F32,
+                _ => Type::F64,
+            }),
+            Some("boolean") => Some(Type::Bool),
+            Some("array") => {
+                if !schema.contains_key("items") {
+                    self.problem(pointer, "an array schema must have `items`");
+                    return None;
+                }
+                let item_context = format!("{context}Item");
+                let item = self.schema_type(&format!("{pointer}/items"), &item_context)?;
+                Some(Type::List(Box::new(item)))
+            }
+            Some("object") | None if schema.contains_key("properties") => {
+                Some(self.struct_type(pointer, schema, docs, context, reserved))
+            }
+            Some("object") | None => self.free_form(pointer, schema, context),
+            Some(other) => {
+                self.problem(
+                    format!("{pointer}/type"),
+                    format!("unknown schema type `{other}`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An object without properties: a map when `additionalProperties` is a schema, else any JSON.
+    fn free_form(
+        &mut self,
+        pointer: &str,
+        schema: &Map<String, Value>,
+        context: &str,
+    ) -> Option<Type> {
+        match schema.get("additionalProperties") {
+            Some(Value::Object(values)) if !values.is_empty() => {
+                let value = self.schema_type(
+                    &format!("{pointer}/additionalProperties"),
+                    &format!("{context}Value"),
+                )?;
+                Some(Type::Map(Box::new(value)))
+            }
+            _ => Some(Type::Json),
+        }
+    }
+
+    fn struct_type(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Type {
+        let id = match reserved {
+            Some(id) => id,
+            None => {
+                let name = self.type_names.claim(naming::type_name(context));
+                self.new_type(name, Vec::new())
+            }
+        };
+        self.types[id].docs = docs;
+        if schema.contains_key("additionalProperties") {
+            self.problem(
+                format!("{pointer}/additionalProperties"),
+                "`additionalProperties` beside `properties` is not supported yet",
+            );
+        }
+        let required: BTreeSet<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let parent = self.types[id].name.clone();
+        let mut names = Scope::default();
+        let mut fields = Vec::new();
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for (json_name, property) in properties.into_iter().flatten() {
+            let at = format!("{pointer}/properties/{}", escape(json_name));
+            let context = format!("{parent}{}", naming::type_name(json_name));
+            let Some(ty) = self.schema_type(&at, &context) else {
+                continue;
+            };
+            let read_only = property
+                .get("readOnly")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let required = required.contains(json_name.as_str());
+            let mut docs = lines(property.get("description").and_then(Value::as_str));
+            docs.extend(self.constraint_docs(&at));
+            let notes: Vec<&str> = [
+                (required, "Required."),
+                (read_only, "Read-only: set by the service, never sent."),
+            ]
+            .into_iter()
+            .filter_map(|(applies, note)| applies.then_some(note))
+            .collect();
+            if !notes.is_empty() {
+                push_paragraph(&mut docs, &notes.join(" "));
+            }
+            fields.push(Field {
+                name: names.claim(naming::value_name(json_name)),
+                json_name: json_name.clone(),
+                ty,
+                required,
+                read_only,
+                boxed: false,
+                docs,
+            });
+        }
+        self.types[id].kind = TypeKind::Struct { fields };
+        Type::Named(id)
+    }
+
+    /// `anyOf: [{type: string, enum: [...]}, {type: string}]`: known values, others kept.
+    fn extensible_enum(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let members = schema
+            .get("anyOf")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut values: Vec<String> = Vec::new();
+        let mut open = false;
+        let mut shape_ok = !members.is_empty();
+        for (i, member) in members.iter().enumerate() {
+            let is_string = member.get("type").and_then(Value::as_str) == Some("string");
+            match (is_string, member.get("enum")) {
+                (true, Some(list)) => {
+                    let at = format!("{pointer}/anyOf/{i}/enum");
+                    values.extend(self.enum_values(&at, list)?);
+                }
+                (true, None) => open = true,
+                _ => shape_ok = false,
+            }
+        }
+        if !shape_ok || !open {
+            self.problem(
+                format!("{pointer}/anyOf"),
+                "`anyOf` is supported only as an extensible string enum: string enums plus a plain string",
+            );
+            return None;
+        }
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        Some(self.enum_type(values, true, docs, context, reserved))
+    }
+
+    fn enum_values(&mut self, pointer: &str, values: &Value) -> Option<Vec<String>> {
+        let strings: Option<Vec<String>> = values
+            .as_array()
+            .map(|list| list.iter().map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or(None);
+        if strings.is_none() {
+            self.problem(pointer, "enum values must be a list of strings");
+        }
+        strings
+    }
+
+    fn enum_type(
+        &mut self,
+        values: Vec<String>,
+        extensible: bool,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Type {
+        let id = match reserved {
+            Some(id) => id,
+            None => {
+                let name = self.type_names.claim(naming::type_name(context));
+                self.new_type(name, Vec::new())
+            }
+        };
+        // `UnknownValue` is the extensible enum's own variant name.
+        let mut names = Scope::with_reserved(["UnknownValue".to_string()]);
+        let mut variants: Vec<Variant> = Vec::new();
+        for value in values {
+            if variants.iter().any(|v| v.value == value) {
+                continue;
+            }
+            variants.push(Variant {
+                name: names.claim(naming::type_name(&value)),
+                value,
+            });
+        }
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Enum {
+            variants,
+            extensible,
+        };
+        Type::Named(id)
+    }
+
+    /// Rustdoc lines for the constraints of the schema at `pointer` and the schemas it wraps
+    /// (`$ref`, single-member `allOf`); the outermost statement of each keyword wins.
+    fn constraint_docs(&self, pointer: &str) -> Vec<String> {
+        const KEYWORDS: [&str; 11] = [
+            "format",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minItems",
+            "maxItems",
+        ];
+        let mut found: BTreeMap<&str, &Value> = BTreeMap::new();
+        let mut at = pointer.to_string();
+        // A chain of wrappers is short; the bound stops a reference loop.
+        for _ in 0..16 {
+            let Some(Value::Object(schema)) = self.raw.pointer(&at[1..]) else {
+                break;
+            };
+            for keyword in KEYWORDS {
+                if let Some(value) = schema.get(keyword) {
+                    found.entry(keyword).or_insert(value);
+                }
+            }
+            at = match (
+                schema.get("$ref").and_then(Value::as_str),
+                schema.get("allOf").and_then(Value::as_array),
+            ) {
+                (Some(reference), _) if reference.starts_with("#/") => reference.to_string(),
+                (None, Some(members)) if members.len() == 1 => format!("{at}/allOf/0"),
+                _ => break,
+            };
+        }
+        let text = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let mut parts = Vec::new();
+        // Formats the Rust type already states (`f64`, `OffsetDateTime`, …) are not repeated.
+        let typed_formats = ["date-time", "int32", "int64", "float", "double"];
+        if let Some(format) = found
+            .get("format")
+            .filter(|f| !typed_formats.contains(&text(f).as_str()))
+        {
+            parts.push(format!("format {}", code(&text(format))));
+        }
+        match (found.get("minLength"), found.get("maxLength")) {
+            (Some(min), Some(max)) => parts.push(format!("length {} to {}", text(min), text(max))),
+            (Some(min), None) => parts.push(format!("length at least {}", text(min))),
+            (None, Some(max)) => parts.push(format!("length at most {}", text(max))),
+            (None, None) => {}
+        }
+        let exclusive = |key: &str| found.get(key).and_then(|v| v.as_bool()).unwrap_or(false);
+        match (found.get("minimum"), found.get("maximum")) {
+            (Some(min), Some(max)) => parts.push(format!(
+                "range {} {} to {} {}",
+                if exclusive("exclusiveMinimum") {
+                    "over"
+                } else {
+                    "from"
+                },
+                text(min),
+                text(max),
+                if exclusive("exclusiveMaximum") {
+                    "(exclusive)"
+                } else {
+                    "(inclusive)"
+                },
+            )),
+            (Some(min), None) => parts.push(format!(
+                "minimum {}{}",
+                text(min),
+                if exclusive("exclusiveMinimum") {
+                    " (exclusive)"
+                } else {
+                    ""
+                }
+            )),
+            (None, Some(max)) => parts.push(format!(
+                "maximum {}{}",
+                text(max),
+                if exclusive("exclusiveMaximum") {
+                    " (exclusive)"
+                } else {
+                    ""
+                }
+            )),
+            (None, None) => {}
+        }
+        if let Some(multiple) = found.get("multipleOf") {
+            parts.push(format!("multiple of {}", text(multiple)));
+        }
+        match (found.get("minItems"), found.get("maxItems")) {
+            (Some(min), Some(max)) => parts.push(format!("{} to {} items", text(min), text(max))),
+            (Some(min), None) => parts.push(format!("at least {} items", text(min))),
+            (None, Some(max)) => parts.push(format!("at most {} items", text(max))),
+            (None, None) => {}
+        }
+        if let Some(pattern) = found.get("pattern") {
+            parts.push(format!("pattern {}", code(&text(pattern))));
+        }
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        let mut sentence = parts.join(", ");
+        sentence[..1].make_ascii_uppercase();
+        vec![
+            String::new(),
+            format!("{sentence}. Not checked by the client: the service decides."),
+        ]
+    }
+
+    // ---- passes over the finished arena ----------------------------------------------------
+
+    /// Boxes each struct field whose type leads back, through plain struct fields, to the
+    /// struct itself; `Vec` and maps already store their items on the heap.
+    fn box_cycles(&mut self) {
+        for id in 0..self.types.len() {
+            let targets: Vec<(usize, TypeId)> = match &self.types[id].kind {
+                TypeKind::Struct { fields } => fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| match f.ty {
+                        Type::Named(target) => Some((i, target)),
+                        _ => None,
+                    })
+                    .collect(),
+                TypeKind::Enum { .. } => continue,
+            };
+            for (field, target) in targets {
+                if self.reaches(target, id)
+                    && let TypeKind::Struct { fields } = &mut self.types[id].kind
+                {
+                    fields[field].boxed = true;
+                }
+            }
+        }
+    }
+
+    /// Whether `from` contains `to` inline, through fields that are not boxed collections.
+    fn reaches(&self, from: TypeId, to: TypeId) -> bool {
+        let mut stack = vec![from];
+        let mut seen = BTreeSet::new();
+        while let Some(id) = stack.pop() {
+            if id == to {
+                return true;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            if let TypeKind::Struct { fields } = &self.types[id].kind {
+                stack.extend(fields.iter().filter_map(|f| match f.ty {
+                    Type::Named(next) => Some(next),
+                    _ => None,
+                }));
+            }
+        }
+        false
+    }
+
+    /// Marks the types that request bodies reach: users build those, so they stay open.
+    fn mark_usage(&mut self, operations: &[Operation]) {
+        let mut stack: Vec<TypeId> = operations
+            .iter()
+            .filter_map(|op| op.body.as_ref())
+            .flat_map(|body| named_in(&body.ty))
+            .collect();
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut self.types[id].in_request, true) {
+                continue;
+            }
+            if let TypeKind::Struct { fields } = &self.types[id].kind {
+                stack.extend(fields.iter().flat_map(|f| named_in(&f.ty)));
+            }
+        }
+    }
+
+    fn report_unused_components(&mut self) {
+        let unused: Vec<String> = self
+            .component_names
+            .keys()
+            .filter(|key| !self.resolved.contains_key(*key))
+            .cloned()
+            .collect();
+        for key in unused {
+            self.warnings.push(Problem::new(
+                format!("#/components/schemas/{}", escape(&key)),
+                "not generated: no operation uses this schema",
+            ));
+        }
+    }
+}
+
+fn operations_of(
+    api: &openapiv3::OpenAPI,
+) -> impl Iterator<Item = (&String, &str, &openapiv3::Operation)> {
+    api.paths.paths.iter().flat_map(|(path, item)| {
+        item.as_item()
+            .into_iter()
+            .flat_map(move |item| item.iter().map(move |(method, op)| (path, method, op)))
+    })
+}
+
+fn oauth2_scopes(flows: &openapiv3::OAuth2Flows) -> Vec<String> {
+    let mut scopes = Vec::new();
+    let flows = [
+        flows.implicit.as_ref().map(|f| &f.scopes),
+        flows.password.as_ref().map(|f| &f.scopes),
+        flows.client_credentials.as_ref().map(|f| &f.scopes),
+        flows.authorization_code.as_ref().map(|f| &f.scopes),
+    ];
+    for scope in flows.into_iter().flatten().flat_map(|s| s.keys()) {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
+        }
+    }
+    scopes
+}
+
+/// Whether a schema becomes a struct or an enum of its own (rather than an alias of another).
+fn makes_type(schema: &Map<String, Value>) -> bool {
+    ["properties", "enum", "anyOf"]
+        .iter()
+        .any(|k| schema.contains_key(*k))
+}
+
+fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
+    match ty {
+        Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
+        Type::List(_) | Type::Map(_) | Type::Json => false,
+        _ => true,
+    }
+}
+
+fn is_success(code: &StatusCode) -> bool {
+    match code {
+        StatusCode::Code(code) => (200..300).contains(code),
+        StatusCode::Range(range) => *range == 2,
+    }
+}
+
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// The named types a type mentions.
+fn named_in(ty: &Type) -> Vec<TypeId> {
+    match ty {
+        Type::Named(id) => vec![*id],
+        Type::List(inner) | Type::Map(inner) => named_in(inner),
+        _ => Vec::new(),
+    }
+}
+
+/// `DevCenter` is `devcenter`, `Oxide Region API` is `oxide-region-api`: lowercase words
+/// joined by `-`, as crates.io names go.
+fn crate_stem(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "api".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+/// Unescapes one JSON pointer token.
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Splits a description into rustdoc lines.
+fn lines(text: Option<&str>) -> Vec<String> {
+    text.map(|t| t.trim().lines().map(|l| l.trim_end().to_string()).collect())
+        .unwrap_or_default()
+}
+
+fn push_paragraph(docs: &mut Vec<String>, line: &str) {
+    if !docs.is_empty() {
+        docs.push(String::new());
+    }
+    docs.push(line.to_string());
+}
+
+/// Text as a Markdown code span, safe when the text itself holds backticks.
+fn code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}

@@ -1,0 +1,76 @@
+//! OpenAPI 3.0 document in, formatted Rust client crate out.
+//!
+//! The stages run one way: [`load`] (text → parsed document) → [`ir`] (a resolved model of types
+//! and operations) → [`emit`] (model → Rust syntax trees) → [`render`] (syntax trees → formatted
+//! files). Names are made in [`naming`] alone. The generator never touches the file system:
+//! `xtask` decides where the files go.
+
+pub mod emit;
+pub mod ir;
+pub mod load;
+pub mod naming;
+pub mod render;
+
+use std::fmt;
+
+/// One problem in the input document, located by a JSON pointer (`#/components/schemas/Foo`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// Where the problem is, as a JSON pointer into the document.
+    pub pointer: String,
+    /// What is wrong or unsupported there.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `pointer`.
+    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            pointer: pointer.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pointer, self.message)
+    }
+}
+
+/// One file of the generated crate, with its path relative to the crate's root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    /// Relative path with `/` separators, e.g. `src/generated/models.rs`.
+    pub path: String,
+    /// The file's complete text.
+    pub contents: String,
+}
+
+/// What a successful run produced.
+#[derive(Debug)]
+pub struct Output {
+    /// The crate's files, in a fixed order.
+    pub files: Vec<File>,
+    /// Things the document has that were handled by a fallback or left out, located.
+    pub warnings: Vec<Problem>,
+    /// Number of Rust types (structs and enums) generated.
+    pub type_count: usize,
+    /// Number of client methods generated.
+    pub operation_count: usize,
+}
+
+/// Generates a client crate from the text of an OpenAPI 3.0 document (YAML or JSON).
+///
+/// On failure every problem found is returned, sorted by location; nothing is produced.
+pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
+    let document = load::load(document)?;
+    let (api, warnings) = ir::build(&document)?;
+    let files = render::render(&emit::emit(&api))?;
+    Ok(Output {
+        files,
+        warnings,
+        type_count: api.types.len(),
+        operation_count: api.operations.len(),
+    })
+}

@@ -1,0 +1,150 @@
+//! Every identifier the generator writes is made here, so that the rules for Rust keywords,
+//! leading digits, punctuation and collisions live in one place.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Words that cannot be used as identifiers, even in raw form (`r#self` is not allowed).
+const NOT_RAW_ABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Rust's strict and reserved keywords (2024 edition), which need `r#` as identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Splits text into words at anything that is not an ASCII letter or digit, so that heck
+/// sees `a.b-c d$e` as five words and every identifier stays plain ASCII.
+fn ascii_words(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// A type or variant name: `UpperCamelCase`, never empty, never starting with a digit.
+pub fn type_name(text: &str) -> String {
+    let name = ascii_words(text).to_upper_camel_case();
+    match name.chars().next() {
+        None => "Unnamed".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("V{name}"),
+        Some(_) if name == "Self" => "SelfValue".to_string(),
+        Some(_) => name,
+    }
+}
+
+/// A field, parameter or method name: `snake_case`, never empty, never starting with a digit.
+/// Keywords get the raw form (`r#type`); the few words that have no raw form get a `_` suffix.
+pub fn value_name(text: &str) -> String {
+    let name = ascii_words(text).to_snake_case();
+    let name = match name.chars().next() {
+        None => "value".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("n{name}"),
+        Some(_) => name,
+    };
+    if NOT_RAW_ABLE.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The last part of a dotted schema key: `Azure.Core.Foundations.Error` is `Error`.
+pub fn short_schema_name(key: &str) -> &str {
+    key.rsplit('.').next().unwrap_or(key)
+}
+
+/// Hands out names that are unique within one scope (a module, a struct's fields, an enum's
+/// variants), adding `2`, `3`, … to later names that collide after case conversion.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope in which some names are already taken (e.g. the client's own type names).
+    pub fn with_reserved(reserved: impl IntoIterator<Item = String>) -> Self {
+        Self {
+            taken: reserved.into_iter().collect(),
+        }
+    }
+
+    /// Whether `name` is still free.
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.taken.contains(name)
+    }
+
+    /// Claims `name`, or the first free `name2`, `name3`, … and returns what was claimed.
+    pub fn claim(&mut self, name: String) -> String {
+        let mut candidate = name.clone();
+        let mut n = 2;
+        while !self.taken.insert(candidate.clone()) {
+            // `r#type` numbered is plain `type_2`: the suffix already makes it no keyword.
+            let base = name.strip_prefix("r#").unwrap_or(&name);
+            candidate = format!("{base}{}{n}", separator(base));
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// `foo_bar` + 2 is `foo_bar_2` (snake case keeps digits apart); `FooBar` + 2 is `FooBar2`.
+fn separator(base: &str) -> &'static str {
+    if base.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "_"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_are_camel_case_identifiers() {
+        assert_eq!(
+            type_name("Azure.Core.Foundations.Error"),
+            "AzureCoreFoundationsError"
+        );
+        assert_eq!(type_name("operation-state"), "OperationState");
+        assert_eq!(type_name("2025-02-01"), "V20250201");
+        assert_eq!(type_name(""), "Unnamed");
+        assert_eq!(type_name("$%"), "Unnamed");
+        assert_eq!(type_name("self"), "SelfValue");
+    }
+
+    #[test]
+    fn value_names_are_snake_case_identifiers() {
+        assert_eq!(value_name("percentComplete"), "percent_complete");
+        assert_eq!(value_name("api-version"), "api_version");
+        assert_eq!(value_name("type"), "r#type");
+        assert_eq!(value_name("self"), "self_");
+        assert_eq!(value_name("2fa"), "n2fa");
+        assert_eq!(value_name("$filter"), "filter");
+        assert_eq!(value_name("x.y z"), "x_y_z");
+    }
+
+    #[test]
+    fn scopes_number_colliding_names() {
+        let mut scope = Scope::with_reserved(["Client".to_string()]);
+        assert_eq!(scope.claim("Client".into()), "Client2");
+        assert_eq!(scope.claim("Client".into()), "Client3");
+        let mut fields = Scope::default();
+        assert_eq!(fields.claim("foo_bar".into()), "foo_bar");
+        assert_eq!(fields.claim("foo_bar".into()), "foo_bar_2");
+        assert_eq!(fields.claim("r#type".into()), "r#type");
+        assert_eq!(fields.claim("r#type".into()), "type_2");
+        assert!(!fields.is_free("foo_bar_2"));
+    }
+
+    #[test]
+    fn short_names_drop_namespaces() {
+        assert_eq!(short_schema_name("Azure.Core.uuid"), "uuid");
+        assert_eq!(short_schema_name("Plain"), "Plain");
+    }
+}

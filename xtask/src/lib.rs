@@ -1,0 +1,156 @@
+//! The maintainers' commands, as a library so that the `tests` crate runs the same check.
+//!
+//! `codegen` turns each document in `spec/` into its crate; `--check` compares instead of
+//! writing. The generator itself never touches the file system: this is the only place that does.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The documents `cargo xtask codegen` generates by default, and the crate each one becomes,
+/// relative to the workspace root.
+pub const DEFAULT_TARGETS: &[(&str, &str)] =
+    &[("spec/devcenter-operation-status.yaml", "generated")];
+
+/// Directory whose files are all written by the generator: anything else there is stale.
+const OWNED_DIR: &str = "src/generated";
+
+/// The workspace root (this crate lives in `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// What one run did to one crate.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Package name of the generated crate.
+    pub crate_name: String,
+    pub types: usize,
+    pub operations: usize,
+    /// Files written (or, with `check`, files that are stale), relative to the output dir.
+    pub changed: Vec<String>,
+    /// Files that already had the right contents.
+    pub unchanged: usize,
+    /// Generated files removed (or, with `check`, that would be removed).
+    pub removed: Vec<String>,
+    /// Located warnings about constructs handled by a fallback or left out.
+    pub warnings: Vec<String>,
+    pub millis: u128,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The document has problems; each line is `pointer: message`. Nothing was written.
+    Document(Vec<String>),
+    /// Reading or writing a file failed.
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Document(problems) => {
+                for problem in problems {
+                    writeln!(f, "error: {problem}")?;
+                }
+                write!(
+                    f,
+                    "{} problem(s) in the document; nothing was written",
+                    problems.len()
+                )
+            }
+            Failure::Io(path, error) => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+/// Generates the crate for `spec` into `out`, or with `check` only compares.
+pub fn codegen(spec: &Path, out: &Path, check: bool) -> Result<Report, Failure> {
+    let started = Instant::now();
+    let text = fs::read_to_string(spec).map_err(|e| Failure::Io(spec.to_path_buf(), e))?;
+    let output = generator::generate(&text).map_err(|problems| {
+        Failure::Document(problems.iter().map(ToString::to_string).collect())
+    })?;
+    let mut report = Report {
+        types: output.type_count,
+        operations: output.operation_count,
+        warnings: output.warnings.iter().map(ToString::to_string).collect(),
+        ..Report::default()
+    };
+    report.crate_name = crate_name(&output.files);
+
+    for file in &output.files {
+        let path = out.join(&file.path);
+        if fs::read_to_string(&path).ok().as_deref() == Some(file.contents.as_str()) {
+            report.unchanged += 1;
+            continue;
+        }
+        report.changed.push(file.path.clone());
+        if !check {
+            write_atomically(&path, &file.contents)?;
+        }
+    }
+    for stale in owned_files(out)? {
+        if output.files.iter().all(|f| f.path != stale) {
+            if !check {
+                let path = out.join(&stale);
+                fs::remove_file(&path).map_err(|e| Failure::Io(path, e))?;
+            }
+            report.removed.push(stale);
+        }
+    }
+    report.millis = started.elapsed().as_millis();
+    Ok(report)
+}
+
+fn crate_name(files: &[generator::File]) -> String {
+    files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .and_then(|f| f.contents.lines().find_map(|l| l.strip_prefix("name = ")))
+        .map(|name| name.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+/// Files under `out/src/generated`, relative to `out`, sorted.
+fn owned_files(out: &Path) -> Result<Vec<String>, Failure> {
+    let mut found = Vec::new();
+    let mut dirs = vec![out.join(OWNED_DIR)];
+    while let Some(dir) = dirs.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Failure::Io(dir, e)),
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| Failure::Io(dir.clone(), e))?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(relative) = path.strip_prefix(out) {
+                let parts: Vec<String> = relative
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .collect();
+                found.push(parts.join("/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Writes through a temporary file and a rename, so an interrupted run leaves no half file.
+fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+    let io = |e| Failure::Io(path.to_path_buf(), e);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(io)?;
+    }
+    let temporary = path.with_extension("tmp-codegen");
+    fs::write(&temporary, contents).map_err(io)?;
+    fs::rename(&temporary, path).map_err(io)
+}

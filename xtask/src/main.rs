@@ -1,0 +1,103 @@
+//! `cargo xtask codegen [--check] [--spec FILE --out DIR]`
+//!
+//! Without `--spec`, generates every default document in `spec/` into its crate.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR]
+
+  --check       change nothing; list every stale file and fail if there is one
+  --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
+  --out DIR     where to write the crate (Cargo.toml and src/); required with --spec";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        Some("codegen") => {}
+        Some("--help" | "-h") | None => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => return Err(format!("unknown command `{other}`")),
+    }
+    let (mut check, mut spec, mut out) = (false, None, None);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--spec" => spec = Some(PathBuf::from(args.next().ok_or("--spec needs a file")?)),
+            "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a directory")?)),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    let root = xtask::workspace_root();
+    let targets: Vec<(PathBuf, PathBuf)> = match (spec, out) {
+        (Some(spec), Some(out)) => vec![(spec, out)],
+        (None, None) => xtask::DEFAULT_TARGETS
+            .iter()
+            .map(|(spec, out)| (root.join(spec), root.join(out)))
+            .collect(),
+        _ => return Err("--spec and --out go together".to_string()),
+    };
+
+    let mut failed = false;
+    for (spec, out) in targets {
+        match xtask::codegen(&spec, &out, check) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("warning: {warning}");
+                }
+                for file in &report.changed {
+                    if check {
+                        eprintln!("stale: {}", out.join(file).display());
+                    }
+                }
+                for file in &report.removed {
+                    let verb = if check {
+                        "stale (would be removed)"
+                    } else {
+                        "removed"
+                    };
+                    eprintln!("{verb}: {}", out.join(file).display());
+                }
+                let stale = report.changed.len() + report.removed.len();
+                println!(
+                    "{}: {} types, {} operations; {} files {}, {} unchanged; {} ms ({} -> {})",
+                    report.crate_name,
+                    report.types,
+                    report.operations,
+                    report.changed.len(),
+                    if check { "stale" } else { "written" },
+                    report.unchanged,
+                    report.millis,
+                    spec.display(),
+                    out.display(),
+                );
+                if check && stale > 0 {
+                    eprintln!("{stale} stale file(s): run `cargo xtask codegen`");
+                    failed = true;
+                }
+            }
+            Err(failure) => {
+                eprintln!("{}: {failure}", spec.display());
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -55,14 +55,8 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Document(problems) => {
-                for problem in problems {
-                    writeln!(f, "error: {problem}")?;
-                }
-                write!(
-                    f,
-                    "{} problem(s) in the document; nothing was written",
-                    problems.len()
-                )
+                let lines: Vec<String> = problems.iter().map(|p| format!("error: {p}")).collect();
+                write!(f, "{}", lines.join("\n"))
             }
             Failure::Io(path, error) => write!(f, "{}: {error}", path.display()),
         }
@@ -153,4 +147,73 @@ fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     let temporary = path.with_extension("tmp-codegen");
     fs::write(&temporary, contents).map_err(io)?;
     fs::rename(&temporary, path).map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = "spec/devcenter-operation-status.yaml";
+
+    /// A fresh directory under the system's temporary directory.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_a_whole_crate_then_finds_it_fresh() {
+        let out = scratch("fresh");
+        let spec = workspace_root().join(SPEC);
+        let first = codegen(&spec, &out, false).unwrap();
+        assert_eq!(first.crate_name, "devcenter-client");
+        assert_eq!(first.changed.len(), 5);
+        assert!(out.join("Cargo.toml").exists() && out.join("src/lib.rs").exists());
+        let second = codegen(&spec, &out, true).unwrap();
+        assert!(second.changed.is_empty() && second.removed.is_empty());
+        assert_eq!(second.unchanged, 5);
+    }
+
+    #[test]
+    fn check_names_every_stale_file_and_changes_nothing() {
+        let out = scratch("stale");
+        let spec = workspace_root().join(SPEC);
+        codegen(&spec, &out, false).unwrap();
+        let models = out.join("src/generated/models.rs");
+        fs::write(&models, "// edited by hand\n").unwrap();
+        fs::remove_file(out.join("src/lib.rs")).unwrap();
+        fs::write(out.join("src/generated/old.rs"), "// left over\n").unwrap();
+
+        let report = codegen(&spec, &out, true).unwrap();
+        assert_eq!(report.changed, ["src/lib.rs", "src/generated/models.rs"]);
+        assert_eq!(report.removed, ["src/generated/old.rs"]);
+        assert_eq!(fs::read_to_string(&models).unwrap(), "// edited by hand\n");
+        assert!(out.join("src/generated/old.rs").exists());
+
+        let fixed = codegen(&spec, &out, false).unwrap();
+        assert_eq!(fixed.removed, ["src/generated/old.rs"]);
+        assert!(!out.join("src/generated/old.rs").exists());
+        assert!(codegen(&spec, &out, true).unwrap().changed.is_empty());
+    }
+
+    #[test]
+    fn a_bad_document_writes_nothing_and_reports_every_problem() {
+        let dir = scratch("bad");
+        let spec = dir.join("bad.yaml");
+        fs::write(
+            &spec,
+            "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n  /b:\n    get:\n      operationId: a\n      responses:\n        '204': {description: none}\n",
+        )
+        .unwrap();
+        let out = dir.join("out");
+        let Err(Failure::Document(problems)) = codegen(&spec, &out, false) else {
+            panic!("the document should be refused");
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("#/paths/~1a/get/responses/200/content/application~1json/schema/$ref:"));
+        assert!(problems[1].starts_with("#/paths/~1b/get/operationId: duplicate operationId `a`"));
+        assert!(!out.exists());
+    }
 }

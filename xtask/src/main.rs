@@ -90,7 +90,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
             Err(failure) => {
-                eprintln!("{}: {failure}", spec.display());
+                eprintln!("{failure}");
+                if let xtask::Failure::Document(problems) = &failure {
+                    eprintln!(
+                        "{}: {} problem(s); nothing was written",
+                        spec.display(),
+                        problems.len()
+                    );
+                }
                 failed = true;
             }
         }

@@ -24,17 +24,17 @@ pub type TypeId = usize;
 /// The resolved model of one document.
 #[derive(Debug)]
 pub struct Api {
-    /// `info.title`, e.g. `DevCenter`.
+    /// `info.title`, e.g. `Widget Store`.
     pub title: String,
     /// `info.description`.
     pub description: Option<String>,
     /// `info.version`, the default api-version.
     pub version: String,
-    /// Rust name of the client, e.g. `DevCenterClient`.
+    /// Rust name of the client, e.g. `WidgetStoreClient`.
     pub client_name: String,
-    /// Rust name of the client's options, e.g. `DevCenterClientOptions`.
+    /// Rust name of the client's options, e.g. `WidgetStoreClientOptions`.
     pub client_options_name: String,
-    /// The crate's package name, e.g. `devcenter-client`.
+    /// The crate's package name, e.g. `widget-store-client`.
     pub crate_name: String,
     /// How the endpoint argument relates to the document's server.
     pub server: Server,
@@ -395,7 +395,9 @@ impl<'a> Builder<'a> {
     // ---- operations ------------------------------------------------------------------------
 
     fn operations(&mut self, api: &openapiv3::OpenAPI, client_name: &str) -> Vec<Operation> {
-        let mut method_names = Scope::default();
+        // The client's own methods.
+        let mut method_names =
+            Scope::with_reserved(["new", "endpoint", "api_version"].map(String::from));
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         let mut operations = Vec::new();
         for (path, item) in &api.paths.paths {
@@ -491,7 +493,11 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let mut names = Scope::with_reserved(["options".to_string()]);
+        // The method's own arguments and locals, which a parameter must not shadow.
+        let locals = [
+            "options", "body", "ctx", "url", "request", "response", "value",
+        ];
+        let mut names = Scope::with_reserved(locals.map(String::from));
         let mut path_params: Vec<Param> = Vec::new();
         let mut other_required: Vec<Param> = Vec::new();
         let mut optional: Vec<Param> = Vec::new();
@@ -554,7 +560,7 @@ impl<'a> Builder<'a> {
         }
 
         let segments = self.path_segments(path, pointer, &path_params);
-        let body = self.request_body(api, operation, pointer, &method_name, &mut names);
+        let body = self.request_body(api, operation, pointer, &method_name);
         let response = self.success_response(api, operation, pointer, &method_name);
         let error_docs = self.error_response(api, operation, pointer, &method_name);
 
@@ -683,7 +689,6 @@ impl<'a> Builder<'a> {
         operation: &openapiv3::Operation,
         pointer: &str,
         method_name: &str,
-        names: &mut Scope,
     ) -> Option<Body> {
         let body = operation.request_body.as_ref()?;
         let (at, body) = match body {
@@ -708,7 +713,6 @@ impl<'a> Builder<'a> {
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
         let context = format!("{}Body", naming::type_name(method_name));
         let ty = self.schema_type(&schema_at, &context)?;
-        names.claim("body".to_string());
         Some(Body {
             ty,
             required: body.required,
@@ -868,7 +872,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The Rust type for the schema at `pointer`. `context` names an inline struct or enum
-    /// after where it is (e.g. `OperationStatusDetails`).
+    /// after where it is (e.g. `WidgetDetails` for the `details` property of `Widget`).
     fn schema_type(&mut self, pointer: &str, context: &str) -> Option<Type> {
         let schema = self.schema_object(pointer)?;
         if let Some(reference) = schema.get("$ref") {
@@ -1474,7 +1478,7 @@ fn named_in(ty: &Type) -> Vec<TypeId> {
     }
 }
 
-/// `DevCenter` is `devcenter`, `Oxide Region API` is `oxide-region-api`: lowercase words
+/// `WidgetStore` is `widgetstore`, `Oxide Region API` is `oxide-region-api`: lowercase words
 /// joined by `-`, as crates.io names go.
 fn crate_stem(title: &str) -> String {
     let words: Vec<String> = title
@@ -1494,10 +1498,24 @@ fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
-/// Splits a description into rustdoc lines.
+/// Splits a description into rustdoc lines. Lines are trimmed, since rustdoc runs indented
+/// blocks as Rust doctests, and a fence without a language becomes `text` for the same reason.
 fn lines(text: Option<&str>) -> Vec<String> {
-    text.map(|t| t.trim().lines().map(|l| l.trim_end().to_string()).collect())
-        .unwrap_or_default()
+    let mut in_fence = false;
+    let mut out = Vec::new();
+    for line in text.unwrap_or("").trim().lines() {
+        let line = line.trim();
+        if let Some(info) = line.strip_prefix("```") {
+            if !in_fence && info.trim().is_empty() {
+                out.push("```text".to_string());
+                in_fence = true;
+                continue;
+            }
+            in_fence = !in_fence;
+        }
+        out.push(line.to_string());
+    }
+    out
 }
 
 fn push_paragraph(docs: &mut Vec<String>, line: &str) {
@@ -1513,5 +1531,35 @@ fn code(text: &str) -> String {
         format!("`` {text} ``")
     } else {
         format!("`{text}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_cannot_become_doctests() {
+        let text = "Intro.\n    indented code\n```\nlet x = 1;\n```\n```json\n{}\n```";
+        assert_eq!(
+            lines(Some(text)),
+            [
+                "Intro.",
+                "indented code",
+                "```text",
+                "let x = 1;",
+                "```",
+                "```json",
+                "{}",
+                "```"
+            ]
+        );
+    }
+
+    #[test]
+    fn crate_stems_are_lowercase_words() {
+        assert_eq!(crate_stem("WidgetStore"), "widgetstore");
+        assert_eq!(crate_stem("Oxide Region API"), "oxide-region-api");
+        assert_eq!(crate_stem("%%"), "api");
     }
 }

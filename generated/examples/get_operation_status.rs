@@ -13,7 +13,8 @@ use devcenter_client::{DevCenterClient, models::ErrorResponse};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (Some(endpoint), Some(project), Some(operation_id)) = (args.next(), args.next(), args.next())
+    let (Some(endpoint), Some(project), Some(operation_id)) =
+        (args.next(), args.next(), args.next())
     else {
         eprintln!("usage: get_operation_status <endpoint> <project> <operation-id>");
         std::process::exit(2);
@@ -21,7 +22,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let credential = DeveloperToolsCredential::new(None)?;
     let client = DevCenterClient::new(&endpoint, credential, None)?;
-    match client.operation_statuses_get(&project, &operation_id, None).await {
+    match client
+        .operation_statuses_get(&project, &operation_id, None)
+        .await
+    {
         Ok(response) => {
             let status = response.into_model()?;
             println!("{}: {:?}", operation_id, status.status);

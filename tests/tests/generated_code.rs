@@ -59,7 +59,12 @@ fn unreachable_schemas_are_reported_not_generated() {
             "#/components/schemas/Project: not generated: no operation uses this schema",
         ]
     );
-    let models = &output.files.iter().find(|f| f.path.ends_with("models.rs")).unwrap().contents;
+    let models = &output
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("models.rs"))
+        .unwrap()
+        .contents;
     assert!(!models.contains("pub struct Project"));
     assert!(!models.contains("enum ApiVersions"));
     assert!(models.contains("pub struct OperationStatus"));

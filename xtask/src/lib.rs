@@ -212,7 +212,11 @@ mod tests {
             panic!("the document should be refused");
         };
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("#/paths/~1a/get/responses/200/content/application~1json/schema/$ref:"));
+        assert!(
+            problems[0].starts_with(
+                "#/paths/~1a/get/responses/200/content/application~1json/schema/$ref:"
+            )
+        );
         assert!(problems[1].starts_with("#/paths/~1b/get/operationId: duplicate operationId `a`"));
         assert!(!out.exists());
     }

@@ -320,8 +320,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         (None, None) => " * `endpoint` - The service's URL.".to_string(),
     };
     let prefix = &api.server.path_prefix;
-    let add_prefix =
-        (!prefix.is_empty()).then(|| quote!(append_path(&mut endpoint, &[#(#prefix),*])?;));
+    let add_prefix = (!prefix.is_empty()).then(|| quote!(append_path(&mut url, &[#(#prefix),*])?;));
     let uses_credential = api.auth != Auth::None;
     let credential_imports = uses_credential.then(|| {
         quote! {
@@ -422,14 +421,14 @@ fn clients_rs(api: &Api) -> TokenStream {
             /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
             pub fn new(endpoint: &str, #credential_param options: Option<#client_options>) -> azure_core::Result<Self> {
                 let options = options.unwrap_or_default();
-                let mut endpoint = Url::parse(endpoint).map_err(|error| {
+                let mut url = Url::parse(endpoint).map_err(|error| {
                     argument_error(format!("endpoint `{endpoint}` is not a valid URL: {error}"))
                 })?;
-                if !matches!(endpoint.scheme(), "https" | "http") || endpoint.cannot_be_a_base() {
+                if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
                     return Err(argument_error(format!("endpoint `{endpoint}` must be an http or https URL")));
                 }
-                endpoint.set_query(None);
-                endpoint.set_fragment(None);
+                url.set_query(None);
+                url.set_fragment(None);
                 #add_prefix
                 #auth_policy
                 let pipeline = Pipeline::new(
@@ -441,7 +440,7 @@ fn clients_rs(api: &Api) -> TokenStream {
                     None,
                 );
                 Ok(Self {
-                    endpoint,
+                    endpoint: url,
                     api_version: options.api_version,
                     pipeline,
                 })

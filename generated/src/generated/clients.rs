@@ -58,14 +58,13 @@ impl DevCenterClient {
         options: Option<DevCenterClientOptions>,
     ) -> azure_core::Result<Self> {
         let options = options.unwrap_or_default();
-        let mut endpoint = Url::parse(endpoint)
+        let mut url = Url::parse(endpoint)
             .map_err(|error| {
                 argument_error(
                     format!("endpoint `{endpoint}` is not a valid URL: {error}"),
                 )
             })?;
-        if !matches!(endpoint.scheme(), "https" | "http") || endpoint.cannot_be_a_base()
-        {
+        if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
             return Err(
                 argument_error(
                     format!("endpoint `{endpoint}` must be an http or https URL"),
@@ -73,8 +72,8 @@ impl DevCenterClient {
             );
         }
 
-        endpoint.set_query(None);
-        endpoint.set_fragment(None);
+        url.set_query(None);
+        url.set_fragment(None);
         let auth_policy: Arc<dyn Policy> = Arc::new(
             BearerTokenAuthorizationPolicy::new(
                 credential,
@@ -91,7 +90,7 @@ impl DevCenterClient {
             None,
         );
         Ok(Self {
-            endpoint,
+            endpoint: url,
             api_version: options.api_version,
             pipeline,
         })

@@ -97,6 +97,31 @@ pub struct TypeDef {
     pub in_request: bool,
     /// Body of an error response: gets a way to read it back from `azure_core::Error`.
     pub is_error: bool,
+    /// Shaped like Azure.Core's status monitor: implements azure_core's `StatusMonitor`.
+    pub status_monitor: Option<StatusMonitor>,
+}
+
+/// How a status model tells whether its operation has ended: its `status` property is an enum
+/// with terminal values (`Succeeded`, `Failed`, `Canceled`), as in Azure.Core's
+/// `ResourceOperationStatus`. Every other value, known or not, means "in progress".
+#[derive(Debug)]
+pub struct StatusMonitor {
+    /// Rust name of the `status` field.
+    pub status_field: String,
+    /// The field's enum type.
+    pub states: TypeId,
+    /// Rust names of the enum's terminal variants, with what each means.
+    pub terminal: Vec<(String, Terminal)>,
+    /// Rust name of the `error` field, when its model has string `code` and `message` fields.
+    pub error_field: Option<String>,
+}
+
+/// What a terminal state means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Terminal {
+    Succeeded,
+    Failed,
+    Canceled,
 }
 
 #[derive(Debug)]
@@ -160,6 +185,15 @@ pub struct Operation {
     pub docs: Vec<String>,
     /// Rustdoc lines for the `# Errors` section.
     pub error_docs: Vec<String>,
+    /// A GET of a status model: also gets a method that polls it until the operation ends.
+    pub poll: Option<Poll>,
+}
+
+/// Names of the polling method of a status GET.
+#[derive(Debug)]
+pub struct Poll {
+    pub method_name: String,
+    pub options_name: String,
 }
 
 /// A part of one path segment: literal text or a path parameter (index into `required`).
@@ -194,6 +228,9 @@ pub struct Body {
     pub required: bool,
     pub docs: Vec<String>,
 }
+
+/// The error a poller ends with when its operation failed or was canceled.
+pub const OPERATION_FAILURE: &str = "OperationFailure";
 
 /// The api-version query parameter is the client's, not each method's (Azure convention).
 const API_VERSION: &str = "api-version";
@@ -248,7 +285,11 @@ impl<'a> Builder<'a> {
         let title = api.info.title.clone();
         let client_name = format!("{}Client", naming::type_name(&title));
         let client_options_name = format!("{client_name}Options");
-        self.type_names = Scope::with_reserved([client_name.clone(), client_options_name.clone()]);
+        self.type_names = Scope::with_reserved([
+            client_name.clone(),
+            client_options_name.clone(),
+            OPERATION_FAILURE.to_string(),
+        ]);
         self.name_components();
 
         let auth = self.auth(api);
@@ -256,6 +297,9 @@ impl<'a> Builder<'a> {
         let operations = self.operations(api, &client_name);
         self.box_cycles();
         self.mark_usage(&operations);
+        for id in 0..self.types.len() {
+            self.types[id].status_monitor = self.status_monitor(id);
+        }
         self.report_unused_components();
 
         Api {
@@ -428,7 +472,7 @@ impl<'a> Builder<'a> {
                     "{client_name}{}Options",
                     naming::type_name(&operation_id)
                 ));
-                if let Some(op) = self.operation(
+                if let Some(mut op) = self.operation(
                     api,
                     path,
                     method,
@@ -438,6 +482,18 @@ impl<'a> Builder<'a> {
                     method_name,
                     options_name,
                 ) {
+                    let polls_status = op.http_method == "Get"
+                        && matches!(op.response, Some(Type::Named(id)) if self.status_monitor(id).is_some());
+                    if polls_status {
+                        op.poll = Some(Poll {
+                            method_name: method_names
+                                .claim(format!("poll_{}", op.method_name.trim_start_matches("r#"))),
+                            options_name: self.type_names.claim(format!(
+                                "{client_name}{}PollOptions",
+                                naming::type_name(&operation_id)
+                            )),
+                        });
+                    }
                     operations.push(op);
                 }
             }
@@ -598,6 +654,7 @@ impl<'a> Builder<'a> {
             response,
             docs,
             error_docs,
+            poll: None,
         })
     }
 
@@ -948,6 +1005,7 @@ impl<'a> Builder<'a> {
             kind: TypeKind::Struct { fields: Vec::new() },
             in_request: false,
             is_error: false,
+            status_monitor: None,
         });
         self.types.len() - 1
     }
@@ -1336,6 +1394,58 @@ impl<'a> Builder<'a> {
     }
 
     // ---- passes over the finished arena ----------------------------------------------------
+
+    /// Recognises a status model by shape: a `status` enum property with `Succeeded` and
+    /// `Failed` among its values (compared without case, `Cancelled` too).
+    fn status_monitor(&self, id: TypeId) -> Option<StatusMonitor> {
+        let TypeKind::Struct { fields } = &self.types[id].kind else {
+            return None;
+        };
+        let status = fields.iter().find(|f| f.json_name == "status")?;
+        let Type::Named(states) = status.ty else {
+            return None;
+        };
+        let TypeKind::Enum { variants, .. } = &self.types[states].kind else {
+            return None;
+        };
+        let terminal: Vec<(String, Terminal)> = variants
+            .iter()
+            .filter_map(|v| {
+                let meaning = match v.value.to_ascii_lowercase().as_str() {
+                    "succeeded" => Terminal::Succeeded,
+                    "failed" => Terminal::Failed,
+                    "canceled" | "cancelled" => Terminal::Canceled,
+                    _ => return None,
+                };
+                Some((v.name.clone(), meaning))
+            })
+            .collect();
+        let has = |t: Terminal| terminal.iter().any(|(_, m)| *m == t);
+        if !has(Terminal::Succeeded) || !has(Terminal::Failed) {
+            return None;
+        }
+        let error_field = fields.iter().find(|f| {
+            f.json_name == "error"
+                && matches!(f.ty, Type::Named(error) if self.has_string_fields(error, &["code", "message"]))
+        });
+        Some(StatusMonitor {
+            status_field: status.name.clone(),
+            states,
+            terminal,
+            error_field: error_field.map(|f| f.name.clone()),
+        })
+    }
+
+    fn has_string_fields(&self, id: TypeId, names: &[&str]) -> bool {
+        match &self.types[id].kind {
+            TypeKind::Struct { fields } => names.iter().all(|name| {
+                fields
+                    .iter()
+                    .any(|f| f.json_name == *name && f.name == *name && f.ty == Type::String)
+            }),
+            TypeKind::Enum { .. } => false,
+        }
+    }
 
     /// Boxes each struct field whose type leads back, through plain struct fields, to the
     /// struct itself; `Vec` and maps already store their items on the heap.

@@ -39,6 +39,25 @@ pub fn render(emitted: &[Emitted]) -> Result<Vec<File>, Vec<Problem>> {
         .collect()
 }
 
+/// How the lines that begin an item (or its docs and attributes) start.
+const ITEM_STARTS: &[&str] = &[
+    "//",
+    "#[",
+    "pub ",
+    "pub(",
+    "fn ",
+    "async fn ",
+    "impl",
+    "struct ",
+    "enum ",
+    "const ",
+    "static ",
+    "mod ",
+    "use ",
+    "trait ",
+    "type ",
+];
+
 /// prettyplease puts items right under each other; a blank line after each item, `use` block
 /// and module doc makes the files read like hand-formatted code (rustfmt keeps such lines).
 fn separate_items(text: &str) -> String {
@@ -60,10 +79,11 @@ fn separate_items(text: &str) -> String {
         let Some(next) = lines.get(i + 1) else { break };
         let next_trimmed = next.trim_start();
         let next_indent = next.len() - next_trimmed.len();
-        let closes_item = matches!(trimmed, "}" | "};")
+        let closes_item = (matches!(trimmed, "}" | "};") || trimmed.ends_with(" {}"))
             && next_indent == indent
-            && !next_trimmed.starts_with(['}', ')', ']', ','])
-            && !next_trimmed.starts_with("else");
+            && ITEM_STARTS
+                .iter()
+                .any(|start| next_trimmed.starts_with(start));
         let ends_block = |prefix: &str| {
             indent == 0 && trimmed.starts_with(prefix) && !next_trimmed.starts_with(prefix)
         };

@@ -8,6 +8,14 @@ use azure_core::http::{
     ClientMethodOptions, ClientOptions, Method, Pipeline, Request, Response, Url,
 };
 
+use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+use azure_core::http::poller::{
+    get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult,
+    PollerStatus, StatusMonitor,
+};
+
+use azure_core::http::{JsonFormat, RawResponse, StatusCode};
+use azure_core::time::Duration;
 use azure_core::credentials::TokenCredential;
 use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
 use std::sync::Arc;
@@ -71,7 +79,6 @@ impl DevCenterClient {
                 ),
             );
         }
-
         url.set_query(None);
         url.set_fragment(None);
         let auth_policy: Arc<dyn Policy> = Arc::new(
@@ -146,6 +153,69 @@ impl DevCenterClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         Ok(response.into())
     }
+
+    /// Polls [`Self::operation_statuses_get`] until the operation ends.
+    ///
+    /// `.await` on the poller gives the last status when the operation succeeded; when it failed
+    /// or was canceled, an error from which [`OperationFailure::from_error`] reads the last status
+    /// (it carries the service's error). As a stream, the poller yields every status it reads,
+    /// e.g. to show progress.
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller
+    /// stops polling; the operation itself goes on.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error at once if the frequency is under one second; the poller's requests
+    /// fail as [`Self::operation_statuses_get`] does.
+    pub fn poll_operation_statuses_get(
+        &self,
+        project_name: &str,
+        operation_id: &str,
+        options: Option<DevCenterClientOperationStatusesGetPollOptions<'_>>,
+    ) -> azure_core::Result<Poller<OperationStatus>> {
+        let options = options.unwrap_or_default();
+        if options.poller_options.frequency < Duration::seconds(1) {
+            return Err(
+                argument_error(
+                    format!(
+                        "the polling frequency must be at least one second, not {}",
+                        options.poller_options.frequency
+                    ),
+                ),
+            );
+        }
+        let client = self.clone();
+        let project_name = project_name.to_string();
+        let operation_id = operation_id.to_string();
+        Ok(
+            Poller::new(
+                move |_, poller_options: PollerOptions<'static>| {
+                    let client = client.clone();
+                    let project_name = project_name.clone();
+                    let operation_id = operation_id.clone();
+                    Box::pin(async move {
+                        let get_options = DevCenterClientOperationStatusesGetOptions {
+                            method_options: ClientMethodOptions {
+                                context: poller_options.context.clone(),
+                            },
+                        };
+                        let response = client
+                            .operation_statuses_get(
+                                &project_name,
+                                &operation_id,
+                                Some(get_options),
+                            )
+                            .await?;
+                        poll_step(response, &poller_options, client.endpoint())
+                    })
+                },
+                Some(options.poller_options.into_owned()),
+            ),
+        )
+    }
 }
 
 /// Options for [`DevCenterClient::operation_statuses_get`].
@@ -153,6 +223,136 @@ impl DevCenterClient {
 pub struct DevCenterClientOperationStatusesGetOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterClient::poll_operation_statuses_get`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterClientOperationStatusesGetPollOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Why waiting for an operation ended in an error although every request succeeded.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum OperationFailure<M> {
+    /// The operation failed; its last status holds the service's error.
+    Failed(M),
+    /// The operation was canceled.
+    Canceled(M),
+}
+
+impl<M: 'static> OperationFailure<M>
+where
+    Self: std::error::Error,
+{
+    /// Reads the failure back from the error a poller of this client ended with.
+    pub fn from_error(error: &azure_core::Error) -> Option<&Self> {
+        error.downcast_ref::<Self>()
+    }
+
+    /// The operation's last status.
+    pub fn status(&self) -> &M {
+        match self {
+            Self::Failed(status) | Self::Canceled(status) => status,
+        }
+    }
+}
+
+impl std::fmt::Display for OperationFailure<OperationStatus> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<OperationStatus> {}
+
+/// Reads one status reply and tells the poller whether to go on. A terminal status
+/// hands the poller its result: the status, or an `OperationFailure` carrying it.
+fn poll_step<M>(
+    response: Response<M>,
+    poller_options: &PollerOptions<'_>,
+    endpoint: &Url,
+) -> azure_core::Result<PollerResult<M>>
+where
+    M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned
+        + Send + 'static,
+    OperationFailure<M>: std::error::Error + Send + Sync + 'static,
+{
+    let retry_after = get_retry_after(
+        response.headers(),
+        &[X_MS_RETRY_AFTER_MS, RETRY_AFTER_MS, RETRY_AFTER],
+        poller_options,
+    );
+    let (status, headers, body) = response.deconstruct();
+    let body = azure_core::Bytes::from(body);
+    let model: M = parse_json(status, &body)?;
+    let reply = || RawResponse::from_bytes(status, headers.clone(), body.clone()).into();
+    let outcome = match model.status() {
+        PollerStatus::Succeeded => Ok(reply()),
+        PollerStatus::Failed => Err(OperationFailure::Failed(model)),
+        PollerStatus::Canceled => Err(OperationFailure::Canceled(model)),
+        _ => {
+            return Ok(PollerResult::InProgress {
+                response: reply(),
+                retry_after,
+                continuation: PollerContinuation::Links {
+                    next_link: endpoint.clone(),
+                    final_link: None,
+                },
+            });
+        }
+    };
+    Ok(PollerResult::Succeeded {
+        response: reply(),
+        target: Box::new(move || {
+            Box::pin(async move {
+                outcome.map_err(|failure| Error::new(ErrorKind::Other, failure))
+            })
+        }),
+    })
+}
+
+/// Parses a JSON reply, or says what is wrong with it: the status, the problem and
+/// the start of the body.
+fn parse_json<M: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+) -> azure_core::Result<M> {
+    let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
+    if body.is_empty() {
+        return Err(
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the service's {status} reply has an empty body; a JSON {expected} was expected"
+                ),
+            ),
+        );
+    }
+    serde_json::from_slice(body)
+        .map_err(|error| {
+            let start = String::from_utf8_lossy(&body[..body.len().min(120)]);
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the service's {status} reply is not a valid {expected} ({error}); the body starts with: {start}"
+                ),
+            )
+        })
 }
 
 /// Appends `segments` to the URL's path, each percent-encoded as one segment, so that a
@@ -182,7 +382,6 @@ fn path_parameter<'v>(name: &str, value: &'v str) -> azure_core::Result<&'v str>
                 ),
             )
         }
-
         _ => Ok(value),
     }
 }

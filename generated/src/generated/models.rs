@@ -201,3 +201,18 @@ pub struct OperationStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<Error>,
 }
+
+impl azure_core::http::poller::StatusMonitor for OperationStatus {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}

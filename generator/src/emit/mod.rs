@@ -12,6 +12,8 @@ use crate::ir::{
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+mod polling;
+
 /// One file of the crate before formatting.
 pub enum Emitted {
     /// Rust source, formatted by `render`.
@@ -151,6 +153,10 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
             pub #field_name: Option<#ty>,
         }
     });
+    let status_monitor = def
+        .status_monitor
+        .as_ref()
+        .map(|monitor| polling::status_monitor_impl(api, def, monitor));
     let from_error = def.is_error.then(|| {
         quote! {
             impl #name {
@@ -177,6 +183,7 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
         }
 
         #from_error
+        #status_monitor
     }
 }
 
@@ -333,8 +340,34 @@ fn clients_rs(api: &Api) -> TokenStream {
             use std::sync::Arc;
         )
     });
-    let methods = api.operations.iter().map(|op| method(api, op));
-    let options = api.operations.iter().map(|op| method_options(api, op));
+    let methods = api.operations.iter().map(|op| {
+        let poll = op
+            .poll
+            .as_ref()
+            .map(|poll| polling::poll_method(api, op, poll));
+        let method = method(api, op);
+        quote!(#method #poll)
+    });
+    let options = api.operations.iter().map(|op| {
+        let poll = op
+            .poll
+            .as_ref()
+            .map(|poll| polling::poll_options(api, op, poll));
+        let options = method_options(api, op);
+        quote!(#options #poll)
+    });
+    let polling = polling::shared(api);
+    let polling_imports = api.operations.iter().any(|op| op.poll.is_some()).then(|| {
+        quote! {
+            use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+            use azure_core::http::poller::{
+                get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult, PollerStatus,
+                StatusMonitor,
+            };
+            use azure_core::http::{JsonFormat, RawResponse, StatusCode};
+            use azure_core::time::Duration;
+        }
+    });
     let needs_no_format = api.operations.iter().any(|op| op.response.is_none());
     let no_format = needs_no_format.then(|| quote!(NoFormat,));
     let uses_path = api.operations.iter().any(|op| !op.segments.is_empty()) || add_prefix.is_some();
@@ -378,6 +411,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         use crate::generated::models::*;
         use azure_core::error::{Error, ErrorKind};
         use azure_core::http::{ClientMethodOptions, ClientOptions, Method, #no_format Pipeline, Request, Response, Url};
+        #polling_imports
         #credential_imports
         #arc_import
 
@@ -460,6 +494,8 @@ fn clients_rs(api: &Api) -> TokenStream {
         }
 
         #(#options)*
+
+        #polling
 
         #path_helpers
         #check_helper

@@ -225,6 +225,8 @@ pub struct Param {
 #[derive(Debug)]
 pub struct Body {
     pub ty: Type,
+    /// The JSON media type, e.g. `application/json` or `application/merge-patch+json`.
+    pub content_type: String,
     pub required: bool,
     pub docs: Vec<String>,
 }
@@ -386,7 +388,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Collects the OAuth2 scopes of every security requirement (document and operations).
+    /// The OAuth2 scopes the client asks for: those of the first OAuth2 requirement (the
+    /// document's, else an operation's), or all the scheme's scopes where it lists none. One
+    /// token serves every request, and Entra ID refuses a token request that mixes resources,
+    /// so a requirement that asks for other scopes is named in a warning.
     fn auth(&mut self, api: &openapiv3::OpenAPI) -> Auth {
         let mut requirements: Vec<(String, &openapiv3::SecurityRequirement)> = Vec::new();
         for (i, requirement) in api.security.iter().flatten().enumerate() {
@@ -399,23 +404,25 @@ impl<'a> Builder<'a> {
             }
         }
         let schemes = api.components.as_ref().map(|c| &c.security_schemes);
-        let mut scopes: Vec<String> = Vec::new();
-        let mut any = false;
+        let mut chosen: Option<Vec<String>> = None;
         for (pointer, requirement) in requirements {
             for (scheme_name, required_scopes) in requirement {
-                let scheme = schemes.and_then(|s| s.get(scheme_name));
-                match scheme {
+                match schemes.and_then(|s| s.get(scheme_name)) {
                     Some(ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { flows, .. })) => {
-                        any = true;
-                        let listed: Vec<String> = if required_scopes.is_empty() {
+                        let scopes = if required_scopes.is_empty() {
                             oauth2_scopes(flows)
                         } else {
                             required_scopes.clone()
                         };
-                        for scope in listed {
-                            if !scopes.contains(&scope) {
-                                scopes.push(scope);
-                            }
+                        match &chosen {
+                            None => chosen = Some(scopes),
+                            Some(first) if scopes.iter().all(|s| first.contains(s)) => {}
+                            Some(first) => self.warnings.push(Problem::new(
+                                pointer.clone(),
+                                format!(
+                                    "asks for scopes {scopes:?}; the client requests {first:?} for every operation"
+                                ),
+                            )),
                         }
                     }
                     Some(_) => self.problem(
@@ -429,10 +436,9 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if any {
-            Auth::OAuth2 { scopes }
-        } else {
-            Auth::None
+        match chosen {
+            Some(scopes) => Auth::OAuth2 { scopes },
+            None => Auth::None,
         }
     }
 
@@ -597,7 +603,11 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let mut docs = lines(data.description.as_deref());
-            docs.extend(self.constraint_docs(&schema_at));
+            if docs.is_empty() {
+                docs = self.value_docs(&schema_at, &data.name);
+            } else if let Some(sentence) = self.constraint_sentence(&schema_at) {
+                push_paragraph(&mut docs, &sentence);
+            }
             let param = Param {
                 name: names.claim(naming::value_name(&data.name)),
                 wire_name: data.name.clone(),
@@ -769,9 +779,10 @@ impl<'a> Builder<'a> {
         let content_type = self.json_content(&body.content, &format!("{at}/content"))?;
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
         let context = format!("{}Body", naming::type_name(method_name));
-        let ty = self.schema_type(&schema_at, &context)?;
+        let ty = text_dates(self.schema_type(&schema_at, &context)?);
         Some(Body {
             ty,
+            content_type: content_type.to_string(),
             required: body.required,
             docs: lines(body.description.as_deref()),
         })
@@ -823,7 +834,7 @@ impl<'a> Builder<'a> {
             };
             let context = format!("{}Response", naming::type_name(method_name));
             let schema_at = format!("{at}/content/{}/schema", escape(content_type));
-            let Some(ty) = self.schema_type(&schema_at, &context) else {
+            let Some(ty) = self.schema_type(&schema_at, &context).map(text_dates) else {
                 continue;
             };
             match &found {
@@ -1156,19 +1167,23 @@ impl<'a> Builder<'a> {
         let mut names = Scope::default();
         let mut fields = Vec::new();
         let properties = schema.get("properties").and_then(Value::as_object);
-        for (json_name, property) in properties.into_iter().flatten() {
+        for json_name in properties.into_iter().flat_map(|p| p.keys()) {
             let at = format!("{pointer}/properties/{}", escape(json_name));
             let context = format!("{parent}{}", naming::type_name(json_name));
-            let Some(ty) = self.schema_type(&at, &context) else {
+            // A date-time field is an `OffsetDateTime` in RFC 3339; inside a list or a map
+            // serde cannot apply that format, so those stay text.
+            let Some(ty) = self.schema_type(&at, &context).map(|ty| match ty {
+                Type::DateTime => Type::DateTime,
+                other => text_dates(other),
+            }) else {
                 continue;
             };
-            let read_only = property
-                .get("readOnly")
+            let read_only = self
+                .keyword(&at, "readOnly")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             let required = required.contains(json_name.as_str());
-            let mut docs = lines(property.get("description").and_then(Value::as_str));
-            docs.extend(self.constraint_docs(&at));
+            let mut docs = self.value_docs(&at, json_name);
             let notes: Vec<&str> = [
                 (required, "Required."),
                 (read_only, "Read-only: set by the service, never sent."),
@@ -1277,34 +1292,18 @@ impl<'a> Builder<'a> {
         Type::Named(id)
     }
 
-    /// Rustdoc lines for the constraints of the schema at `pointer` and the schemas it wraps
-    /// (`$ref`, single-member `allOf`); the outermost statement of each keyword wins.
-    fn constraint_docs(&self, pointer: &str) -> Vec<String> {
-        const KEYWORDS: [&str; 11] = [
-            "format",
-            "minLength",
-            "maxLength",
-            "pattern",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "multipleOf",
-            "minItems",
-            "maxItems",
-        ];
-        let mut found: BTreeMap<&str, &Value> = BTreeMap::new();
+    /// The schema at `pointer` and the schemas it wraps (`$ref`, single-member `allOf`),
+    /// outermost first, so that a keyword stated beside a reference wins over the target's.
+    fn wrapper_chain(&self, pointer: &str) -> Vec<&'a Map<String, Value>> {
+        let raw: &'a Value = self.raw;
+        let mut chain = Vec::new();
         let mut at = pointer.to_string();
         // A chain of wrappers is short; the bound stops a reference loop.
         for _ in 0..16 {
-            let Some(Value::Object(schema)) = self.raw.pointer(&at[1..]) else {
+            let Some(Value::Object(schema)) = raw.pointer(&at[1..]) else {
                 break;
             };
-            for keyword in KEYWORDS {
-                if let Some(value) = schema.get(keyword) {
-                    found.entry(keyword).or_insert(value);
-                }
-            }
+            chain.push(schema);
             at = match (
                 schema.get("$ref").and_then(Value::as_str),
                 schema.get("allOf").and_then(Value::as_array),
@@ -1314,83 +1313,87 @@ impl<'a> Builder<'a> {
                 _ => break,
             };
         }
+        chain
+    }
+
+    /// The first statement of `keyword` along the wrapper chain of the schema at `pointer`.
+    fn keyword(&self, pointer: &str, keyword: &str) -> Option<&'a Value> {
+        self.wrapper_chain(pointer)
+            .into_iter()
+            .find_map(|schema| schema.get(keyword))
+    }
+
+    /// Rustdoc for a property or parameter: its description (else that of the string,
+    /// number or other plain schema it wraps), then its constraints, else its wire name.
+    fn value_docs(&self, pointer: &str, wire_name: &str) -> Vec<String> {
+        let description = self.keyword(pointer, "description").and_then(Value::as_str);
+        let mut docs = lines(description);
+        if docs.is_empty() {
+            docs.push(format!("`{wire_name}`"));
+        }
+        if let Some(sentence) = self.constraint_sentence(pointer) {
+            push_paragraph(&mut docs, &sentence);
+        }
+        docs
+    }
+
+    /// The constraints of the schema at `pointer` as one sentence, e.g. "Length 3 to 63,
+    /// pattern `^[a-z]+$`. Not checked by the client: the service decides."
+    fn constraint_sentence(&self, pointer: &str) -> Option<String> {
+        let found = |keyword: &str| self.keyword(pointer, keyword);
         let text = |v: &Value| match v {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
+        let exclusive = |keyword: &str| found(keyword).and_then(Value::as_bool).unwrap_or(false);
         let mut parts = Vec::new();
         // Formats the Rust type already states (`f64`, `OffsetDateTime`, …) are not repeated.
         let typed_formats = ["date-time", "int32", "int64", "float", "double"];
-        if let Some(format) = found
-            .get("format")
-            .filter(|f| !typed_formats.contains(&text(f).as_str()))
+        if let Some(format) = found("format")
+            .map(text)
+            .filter(|f| !typed_formats.contains(&f.as_str()))
         {
-            parts.push(format!("format {}", code(&text(format))));
+            parts.push(format!("format {}", code(&format)));
         }
-        match (found.get("minLength"), found.get("maxLength")) {
+        match (found("minLength"), found("maxLength")) {
             (Some(min), Some(max)) => parts.push(format!("length {} to {}", text(min), text(max))),
             (Some(min), None) => parts.push(format!("length at least {}", text(min))),
             (None, Some(max)) => parts.push(format!("length at most {}", text(max))),
             (None, None) => {}
         }
-        let exclusive = |key: &str| found.get(key).and_then(|v| v.as_bool()).unwrap_or(false);
-        match (found.get("minimum"), found.get("maximum")) {
-            (Some(min), Some(max)) => parts.push(format!(
-                "range {} {} to {} {}",
-                if exclusive("exclusiveMinimum") {
-                    "over"
-                } else {
-                    "from"
-                },
-                text(min),
-                text(max),
-                if exclusive("exclusiveMaximum") {
-                    "(exclusive)"
-                } else {
-                    "(inclusive)"
-                },
-            )),
-            (Some(min), None) => parts.push(format!(
-                "minimum {}{}",
-                text(min),
-                if exclusive("exclusiveMinimum") {
+        for (keyword, exclusive_keyword, word) in [
+            ("minimum", "exclusiveMinimum", "minimum"),
+            ("maximum", "exclusiveMaximum", "maximum"),
+        ] {
+            if let Some(bound) = found(keyword) {
+                let kind = if exclusive(exclusive_keyword) {
                     " (exclusive)"
                 } else {
                     ""
-                }
-            )),
-            (None, Some(max)) => parts.push(format!(
-                "maximum {}{}",
-                text(max),
-                if exclusive("exclusiveMaximum") {
-                    " (exclusive)"
-                } else {
-                    ""
-                }
-            )),
-            (None, None) => {}
+                };
+                parts.push(format!("{word} {}{kind}", text(bound)));
+            }
         }
-        if let Some(multiple) = found.get("multipleOf") {
+        if let Some(multiple) = found("multipleOf") {
             parts.push(format!("multiple of {}", text(multiple)));
         }
-        match (found.get("minItems"), found.get("maxItems")) {
+        match (found("minItems"), found("maxItems")) {
             (Some(min), Some(max)) => parts.push(format!("{} to {} items", text(min), text(max))),
             (Some(min), None) => parts.push(format!("at least {} items", text(min))),
             (None, Some(max)) => parts.push(format!("at most {} items", text(max))),
             (None, None) => {}
         }
-        if let Some(pattern) = found.get("pattern") {
+        if let Some(pattern) = found("pattern") {
             parts.push(format!("pattern {}", code(&text(pattern))));
         }
         if parts.is_empty() {
-            return Vec::new();
+            return None;
         }
         let mut sentence = parts.join(", ");
         sentence[..1].make_ascii_uppercase();
-        vec![
-            String::new(),
-            format!("{sentence}. Not checked by the client: the service decides."),
-        ]
+        Some(format!(
+            "{sentence}. Not checked by the client: the service decides."
+        ))
     }
 
     // ---- passes over the finished arena ----------------------------------------------------
@@ -1577,6 +1580,16 @@ fn is_success(code: &StatusCode) -> bool {
 fn is_json(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
     essence == "application/json" || essence.ends_with("+json")
+}
+
+/// The type with every date-time as text (RFC 3339 as the service sends it).
+fn text_dates(ty: Type) -> Type {
+    match ty {
+        Type::DateTime => Type::String,
+        Type::List(item) => Type::List(Box::new(text_dates(*item))),
+        Type::Map(value) => Type::Map(Box::new(text_dates(*value))),
+        other => other,
+    }
 }
 
 /// The named types a type mentions.

@@ -53,7 +53,6 @@ const ITEM_STARTS: &[&str] = &[
     "const ",
     "static ",
     "mod ",
-    "use ",
     "trait ",
     "type ",
 ];
@@ -103,7 +102,7 @@ mod tests {
     #[test]
     fn items_are_separated_by_one_blank_line() {
         let text = "//! Docs.\nuse a::b;\nuse c::{\n    d,\n};\nstruct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        if x {\n        } else {\n        }\n    }\n    fn h() {}\n}\n";
-        let expected = "//! Docs.\n\nuse a::b;\nuse c::{\n    d,\n};\n\nstruct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n    fn g() {\n        if x {\n        } else {\n        }\n    }\n\n    fn h() {}\n}\n";
+        let expected = "//! Docs.\n\nuse a::b;\nuse c::{\n    d,\n};\n\nstruct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n\n    fn g() {\n        if x {\n        } else {\n        }\n    }\n\n    fn h() {}\n}\n";
         assert_eq!(separate_items(text), expected);
     }
 }

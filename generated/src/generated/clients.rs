@@ -7,13 +7,11 @@ use azure_core::error::{Error, ErrorKind};
 use azure_core::http::{
     ClientMethodOptions, ClientOptions, Method, Pipeline, Request, Response, Url,
 };
-
 use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
 use azure_core::http::poller::{
     get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult,
     PollerStatus, StatusMonitor,
 };
-
 use azure_core::http::{JsonFormat, RawResponse, StatusCode};
 use azure_core::time::Duration;
 use azure_core::credentials::TokenCredential;

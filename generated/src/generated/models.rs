@@ -187,7 +187,7 @@ pub struct OperationStatus {
     pub end_time: Option<azure_core::time::OffsetDateTime>,
     /// Percent of the operation that is complete.
     ///
-    /// Range from 0 to 100 (inclusive). Not checked by the client: the service decides.
+    /// Minimum 0, maximum 100. Not checked by the client: the service decides.
     #[serde(
         default,
         rename = "percentComplete",

@@ -113,10 +113,15 @@ fn models_rs(api: &Api) -> TokenStream {
             extensible,
         } => enum_def(def, variants, *extensible),
     });
+    let serde_import = (!types.is_empty()).then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
     quote! {
         //! Models: the bodies the service sends and receives.
 
-        use serde::{Deserialize, Serialize};
+        #serde_import
 
         #(#items)*
     }
@@ -357,6 +362,11 @@ fn clients_rs(api: &Api) -> TokenStream {
         quote!(#options #poll)
     });
     let polling = polling::shared(api);
+    let models_import = (!api.types.is_empty()).then(|| {
+        quote!(
+            use crate::generated::models::*;
+        )
+    });
     let polling_imports = api.operations.iter().any(|op| op.poll.is_some()).then(|| {
         quote! {
             use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
@@ -408,7 +418,7 @@ fn clients_rs(api: &Api) -> TokenStream {
     quote! {
         //! The client and the options of its methods.
 
-        use crate::generated::models::*;
+        #models_import
         use azure_core::error::{Error, ErrorKind};
         use azure_core::http::{ClientMethodOptions, ClientOptions, Method, #no_format Pipeline, Request, Response, Url};
         #polling_imports
@@ -562,7 +572,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
         .filter(|p| p.location == Location::Query)
         .map(|p| {
             let wire = &p.wire_name;
-            let value = text_of(&p.ty, &ident(&p.name));
+            let value = wire_text(&p.ty, &ident(&p.name)).as_str();
             quote!(url.query_pairs_mut().append_pair(#wire, #value);)
         });
     let query_optional = op
@@ -572,7 +582,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
         .map(|p| {
             let wire = &p.wire_name;
             let field = ident(&p.name);
-            let value = text_of(&p.ty, &format_ident!("value"));
+            let value = wire_text(&p.ty, &format_ident!("value")).as_str();
             quote! {
                 if let Some(value) = &options.#field {
                     url.query_pairs_mut().append_pair(#wire, #value);
@@ -584,21 +594,22 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
         .iter()
         .filter(|p| p.location == Location::Header)
         .map(|p| {
-            let wire = &p.wire_name;
-            let value = text_of(&p.ty, &ident(&p.name));
-            quote!(request.insert_header(#wire, #value.to_string());)
+            // azure_core's header names are lowercase.
+            let wire = p.wire_name.to_ascii_lowercase();
+            let value = wire_text(&p.ty, &ident(&p.name)).into_string();
+            quote!(request.insert_header(#wire, #value);)
         });
     let headers_optional = op
         .optional
         .iter()
         .filter(|p| p.location == Location::Header)
         .map(|p| {
-            let wire = &p.wire_name;
+            let wire = p.wire_name.to_ascii_lowercase();
             let field = ident(&p.name);
-            let value = text_of(&p.ty, &format_ident!("value"));
+            let value = wire_text(&p.ty, &format_ident!("value")).into_string();
             quote! {
                 if let Some(value) = &options.#field {
-                    request.insert_header(#wire, #value.to_string());
+                    request.insert_header(#wire, #value);
                 }
             }
         });
@@ -641,8 +652,9 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
 }
 
 fn set_body(body: &Body) -> TokenStream {
+    let content_type = &body.content_type;
     let set = quote! {
-        request.insert_header("content-type", "application/json");
+        request.insert_header("content-type", #content_type);
         request.set_json(body)?;
     };
     if body.required {
@@ -671,47 +683,71 @@ fn push_argument_docs(docs: &mut Vec<String>, name: &str, param_docs: &[String])
     }
 }
 
-/// One path segment as an expression of type `&str`.
+/// One path segment as an expression of type `&str`. String parameters go through
+/// `path_parameter`, which refuses values that cannot stand in a path.
 fn segment_expr(params: &[Param], parts: &[SegmentPart]) -> TokenStream {
+    let param_text = |index: &usize| {
+        let param = &params[*index];
+        let name = ident(&param.name);
+        if param.ty == Type::String {
+            let wire = &param.wire_name;
+            quote!(path_parameter(#wire, #name)?)
+        } else {
+            wire_text(&param.ty, &name).as_str()
+        }
+    };
     match parts {
         [SegmentPart::Literal(text)] => quote!(#text),
-        [SegmentPart::Param(index)] => {
-            let param = &params[*index];
-            let name = ident(&param.name);
-            if param.ty == Type::String {
-                let wire = &param.wire_name;
-                quote!(path_parameter(#wire, #name)?)
-            } else {
-                let value = text_of(&param.ty, &name);
-                quote!(&#value.to_string())
-            }
-        }
+        [SegmentPart::Param(index)] => param_text(index),
+        // `[..].concat()` rather than `format!`: prettyplease formats expressions, not macro input.
         parts => {
-            let mut template = String::new();
-            let mut args = Vec::new();
-            for part in parts {
-                match part {
-                    SegmentPart::Literal(text) => {
-                        template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            let pieces = parts.iter().map(|part| match part {
+                SegmentPart::Literal(text) => quote!(#text),
+                SegmentPart::Param(index) => match &params[*index].ty {
+                    Type::String | Type::Named(_) => param_text(index),
+                    ty => {
+                        let text = wire_text(ty, &ident(&params[*index].name)).into_string();
+                        quote!(&*#text)
                     }
-                    SegmentPart::Param(index) => {
-                        template.push_str("{}");
-                        args.push(text_of(&params[*index].ty, &ident(&params[*index].name)));
-                    }
-                }
-            }
-            quote!(&format!(#template, #(#args),*))
+                },
+            });
+            quote!(&[#(#pieces),*].concat())
         }
     }
 }
 
-/// An expression whose `Display` is the wire text of a parameter bound to `name`. Strings are
-/// `&str` (or `&String`), enums are references, numbers and booleans are values.
-fn text_of(ty: &Type, name: &Ident) -> TokenStream {
+/// A parameter's text on the wire: borrowed from the value (strings, enums) or a new
+/// `String` (numbers, booleans, dates), so each caller borrows or takes it as it needs.
+enum WireText {
+    Borrowed(TokenStream),
+    Owned(TokenStream),
+}
+
+impl WireText {
+    /// The text as a `&str` argument.
+    fn as_str(&self) -> TokenStream {
+        match self {
+            WireText::Borrowed(text) => text.clone(),
+            WireText::Owned(text) => quote!(&#text),
+        }
+    }
+
+    /// The text as a `String`.
+    fn into_string(self) -> TokenStream {
+        match self {
+            WireText::Borrowed(text) => quote!(#text.to_string()),
+            WireText::Owned(text) => text,
+        }
+    }
+}
+
+/// The wire text of a parameter bound to `name` (a `&str`, a reference or a number).
+fn wire_text(ty: &Type, name: &Ident) -> WireText {
     match ty {
-        Type::DateTime => quote!(&azure_core::time::to_rfc3339(#name)),
-        Type::Named(_) => quote!(#name.as_str()),
-        _ => quote!(#name),
+        Type::String => WireText::Borrowed(quote!(#name)),
+        Type::Named(_) => WireText::Borrowed(quote!(#name.as_str())),
+        Type::DateTime => WireText::Owned(quote!(azure_core::time::to_rfc3339(#name))),
+        _ => WireText::Owned(quote!(#name.to_string())),
     }
 }
 

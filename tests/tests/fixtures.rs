@@ -1,0 +1,616 @@
+//! Small OpenAPI documents in `tests/fixtures/`, each about one construct, and what the
+//! generator makes of them.
+//!
+//! Each valid fixture's snapshot holds the warnings and the generated `models.rs` and
+//! `clients.rs`, so that a change to the generator shows in review as a diff of the code users
+//! get for that construct. Each error fixture's snapshot holds the problems, one per line. Plain
+//! asserts beside the snapshots state what each fixture is there to show.
+
+use std::path::{Path, PathBuf};
+
+/// The generated files each snapshot holds; the others (`Cargo.toml`, `lib.rs`, `mod.rs`)
+/// hardly depend on the document.
+const SNAPSHOT_FILES: [&str; 2] = ["src/generated/models.rs", "src/generated/clients.rs"];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn read_fixture(relative: &str) -> String {
+    let path = fixtures_dir().join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What the generator made of a valid fixture.
+struct Generated {
+    models: String,
+    clients: String,
+    warnings: Vec<String>,
+}
+
+impl Generated {
+    /// Whether `models.rs` has `line` as one of its lines, ignoring indentation.
+    fn model_line(&self, line: &str) -> bool {
+        self.models.lines().any(|l| l.trim() == line)
+    }
+
+    /// Whether `clients.rs` has `line` as one of its lines, ignoring indentation.
+    fn client_line(&self, line: &str) -> bool {
+        self.clients.lines().any(|l| l.trim() == line)
+    }
+
+    /// The text of the client's `new`, from its signature to its end.
+    fn client_new(&self) -> &str {
+        let start = self
+            .clients
+            .find("pub fn new(")
+            .expect("clients.rs has `new`");
+        let end = start
+            + self.clients[start..]
+                .find("\n    }\n")
+                .expect("`new` is closed");
+        &self.clients[start..end]
+    }
+
+    /// The lines of `models.rs` from the one that declares `item` to the item's closing brace.
+    fn model_item(&self, item: &str) -> String {
+        let lines: Vec<&str> = self.models.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(item))
+            .unwrap_or_else(|| panic!("models.rs has no `{item}`"));
+        let end = start
+            + lines[start..]
+                .iter()
+                .position(|l| *l == "}")
+                .unwrap_or_else(|| panic!("`{item}` is not closed"));
+        lines[start..=end].join("\n")
+    }
+}
+
+/// Generates `fixtures/{name}.yaml`, snapshots the warnings and the model and client files,
+/// and returns them for the fixture's own asserts.
+fn valid(name: &str) -> Generated {
+    let document = read_fixture(&format!("{name}.yaml"));
+    let output = generator::generate(&document).unwrap_or_else(|problems| {
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("{name}.yaml does not generate:\n{}", problems.join("\n"))
+    });
+    let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
+    let file = |path: &str| {
+        output
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{name}.yaml: no {path} in the output"))
+            .contents
+            .clone()
+    };
+
+    let mut text = String::from("// ---- warnings\n");
+    if warnings.is_empty() {
+        text.push_str("(none)\n");
+    }
+    for warning in &warnings {
+        text.push_str(warning);
+        text.push('\n');
+    }
+    for path in SNAPSHOT_FILES {
+        text.push_str(&format!("\n// ---- {path}\n"));
+        text.push_str(&file(path));
+    }
+    insta::with_settings!({
+        input_file => fixtures_dir().join(format!("{name}.yaml")),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name.replace('-', "_"), text);
+    });
+
+    Generated {
+        models: file(SNAPSHOT_FILES[0]),
+        clients: file(SNAPSHOT_FILES[1]),
+        warnings,
+    }
+}
+
+/// Runs `fixtures/errors/{name}.yaml`, which must fail, snapshots the problems (one per line)
+/// and returns them.
+fn errors(name: &str) -> Vec<generator::Problem> {
+    let document = read_fixture(&format!("errors/{name}.yaml"));
+    let problems = match generator::generate(&document) {
+        Ok(_) => panic!("errors/{name}.yaml generates, but it should fail"),
+        Err(problems) => problems,
+    };
+    assert!(!problems.is_empty(), "errors/{name}.yaml: no problem given");
+    for problem in &problems {
+        assert!(
+            problem.pointer.starts_with('#'),
+            "errors/{name}.yaml: `{problem}` has no JSON pointer"
+        );
+        assert!(
+            !problem.message.is_empty(),
+            "errors/{name}.yaml: empty message"
+        );
+    }
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    insta::with_settings!({
+        input_file => fixtures_dir().join(format!("errors/{name}.yaml")),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(format!("errors__{}", name.replace('-', "_")), text.join("\n"));
+    });
+    problems
+}
+
+/// The pointers of `problems`, in order.
+fn pointers(problems: &[generator::Problem]) -> Vec<&str> {
+    problems.iter().map(|p| p.pointer.as_str()).collect()
+}
+
+#[test]
+fn objects_required_optional() {
+    let g = valid("objects-required-optional");
+    // Every field is an `Option`, required ones too; "Required." is in their docs.
+    assert!(g.model_line("pub name: Option<String>,"));
+    assert!(g.model_line("pub color: Option<String>,"));
+    assert!(g.model_line("pub dimensions: Option<Dimensions>,"));
+    assert!(g.model_line("pub value: Option<Vec<Widget>>,"));
+    assert!(g.model_line("pub r#type: Option<String>,"));
+    assert!(g.model_line(
+        "#[serde(default, rename = \"displayName\", skip_serializing_if = \"Option::is_none\")]"
+    ));
+    let widget = g.model_item("pub struct Widget");
+    assert!(widget.contains("/// The widget's name.\n    ///\n    /// Required."));
+    assert!(!widget.contains("color, if painted.\n    ///\n    /// Required."));
+    // Response-only models may gain fields.
+    assert!(g.models.contains("#[non_exhaustive]\npub struct Widget {"));
+    assert!(g.warnings.is_empty());
+}
+
+#[test]
+fn allof_ref_description() {
+    let g = valid("allof-ref-description");
+    let gadget = g.model_item("pub struct Gadget");
+    assert!(gadget.contains("/// Who owns this gadget (the wrapper's description).\n    #[serde("));
+    assert!(gadget.contains("pub owner: Option<Person>,"));
+    assert!(gadget.contains("pub maker: Option<Person>,"));
+    assert!(gadget.contains("/// The serial number (the wrapper's description)."));
+    // The wrapped schema's constraints still reach the field's docs.
+    assert!(gadget.contains("Pattern `^[A-Z]{2}[0-9]{6}$`"));
+    assert!(gadget.contains("pub serial: Option<String>,"));
+    // Without a wrapper description the field takes the referenced schema's.
+    assert!(gadget.contains(
+        "/// A person (the referenced schema's description).\n    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub undocumented"
+    ));
+    assert!(g.model_line("/// A person (the referenced schema's description)."));
+}
+
+#[test]
+fn ref_siblings() {
+    let g = valid("ref-siblings");
+    let widget = g.model_item("pub struct Widget");
+    // Siblings of `$ref`: description, readOnly and constraints, the outer `maxLength` first.
+    assert!(widget.contains("/// The widget's id, set by the service."));
+    assert!(widget.contains("#[serde(default, skip_serializing)]\n    pub id: Option<String>,"));
+    assert!(widget.contains("/// The widget's code (beside the `$ref`)."));
+    assert!(widget.contains("/// Length 2 to 8, pattern `^[A-Z]+$`."));
+    assert!(widget.contains("/// Length at most 100."));
+    assert!(widget.contains("/// Who owns the widget (beside the `$ref`)."));
+    assert!(widget.contains("#[serde(default, skip_serializing)]\n    pub owner: Option<Owner>,"));
+    // The path parameter's `$ref` siblings reach the argument docs.
+    assert!(g.clients.contains(
+        "/// * `widget_id` - The widget's id.\n    ///   Format `uuid`, length 36 to 36, pattern"
+    ));
+    // `Uuid` and `Code` are plain strings, not types of their own.
+    assert!(!g.models.contains("struct Uuid"));
+    assert!(g.warnings.is_empty());
+}
+
+#[test]
+fn recursion() {
+    let g = valid("recursion");
+    // Directly and through the `allOf` wrapper: boxed.
+    assert!(g.model_line("pub parent: Option<Box<Node>>,"));
+    assert!(g.model_line("pub next: Option<Box<Node>>,"));
+    // Through a `Vec` or a map: already on the heap.
+    assert!(g.model_line("pub children: Option<Vec<Node>>,"));
+    assert!(g.model_line("pub by_name: Option<std::collections::HashMap<String, Node>>,"));
+    // Mutual recursion: both sides close the cycle, so both are boxed.
+    assert!(g.model_line("pub file: Option<Box<File>>,"));
+    assert!(g.model_line("pub folder: Option<Box<Folder>>,"));
+}
+
+#[test]
+fn enums() {
+    let g = valid("enums");
+    let shade = g.model_item("pub enum Shade");
+    assert!(g.models.contains("/// kept in [`Self::UnknownValue`] and sent back unchanged.\n#[derive(Clone, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum Shade {"));
+    for variant in [
+        "Light,",
+        "Dark,",
+        "V20240101,",
+        "WithSpace,",
+        "SnakeCase,",
+        "SnakeCase2,",
+        "UnknownValue2,",
+        "UnknownValue(String),",
+    ] {
+        assert!(shade.contains(variant), "Shade has no {variant}");
+    }
+    let finish = g.model_item("pub enum Finish");
+    assert!(g.models.contains("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]\npub enum Finish {"));
+    assert!(finish.contains("#[serde(rename = \"glossy-finish\")]\n    GlossyFinish,"));
+    assert!(finish.contains("#[serde(rename = \"2024-01-01\")]\n    V20240101,"));
+    assert!(finish.contains("#[serde(rename = \"with space\")]\n    WithSpace,"));
+    assert!(finish.contains("#[serde(rename = \"snake_case\")]\n    SnakeCase,"));
+    // The repeated `matte` is one variant.
+    assert_eq!(finish.matches("Matte,").count(), 1);
+    assert!(!finish.contains("UnknownValue"));
+    // Inline enums are named after their struct and property.
+    assert!(g.model_line("pub state: Option<WidgetState>,"));
+    assert!(g.model_line("pub mode: Option<WidgetMode>,"));
+    // Enum parameters: required as `&Shade`, optional in the options struct.
+    assert!(g.client_line("shade: &Shade,"));
+    assert!(g.client_line("pub finish: Option<Finish>,"));
+    assert!(g.client_line("url.query_pairs_mut().append_pair(\"shade\", shade.as_str());"));
+}
+
+#[test]
+fn formats() {
+    let g = valid("formats");
+    let widget = g.model_item("pub struct Widget");
+    // date-time fields are RFC 3339 on the wire; the read-only one is never sent.
+    assert!(widget.contains("skip_serializing,\n        with = \"azure_core::time::rfc3339::option\"\n    )]\n    pub created_at: Option<azure_core::time::OffsetDateTime>,"));
+    assert!(widget.contains("with = \"azure_core::time::rfc3339::option\"\n    )]\n    pub updated_at: Option<azure_core::time::OffsetDateTime>,"));
+    // serde cannot apply the RFC 3339 format inside a list, so such dates stay text.
+    assert!(widget.contains("pub history: Option<Vec<String>>,"));
+    assert!(widget.contains("/// Format `uuid`."));
+    assert!(widget.contains("/// Format `uri`."));
+    assert!(widget.contains("pub ratio: Option<f64>,"));
+    assert!(widget.contains("pub weight: Option<f32>,"));
+    assert!(widget.contains("pub plain_number: Option<f64>,"));
+    assert!(widget.contains("pub count: Option<i32>,"));
+    assert!(widget.contains("pub total: Option<i64>,"));
+    assert!(widget.contains("pub plain_integer: Option<i64>,"));
+    assert!(widget.contains("pub enabled: Option<bool>,"));
+    assert!(widget.contains("pub anything: Option<serde_json::Value>,"));
+    assert!(widget.contains("pub free_form: Option<serde_json::Value>,"));
+    assert!(widget.contains("pub counts: Option<std::collections::HashMap<String, i32>>,"));
+    assert!(widget.contains("/// Read-only: set by the service, never sent."));
+}
+
+#[test]
+fn constraints() {
+    let g = valid("constraints");
+    let widget = g.model_item("pub struct Widget");
+    for sentence in [
+        "Length 3 to 63, pattern `^[a-z][a-z0-9-]*$`.",
+        "Length at least 1.",
+        "Length at most 500.",
+        "Pattern `` ^[^`]*$ ``.",
+        "Minimum 1, maximum 100.",
+        "Minimum 0 (exclusive).",
+        "Maximum 50 (exclusive).",
+        "Minimum 0 (exclusive), maximum 1 (exclusive).",
+        "Minimum -10.",
+        "Multiple of 0.5.",
+        "1 to 10 items.",
+        "At least 2 items.",
+        "At most 3 items.",
+    ] {
+        let line = format!("/// {sentence} Not checked by the client: the service decides.");
+        assert!(g.model_line(&line), "no `{line}` in:\n{widget}");
+    }
+    // Parameters state theirs too.
+    assert!(g.client_line(
+        "/// Minimum 1, maximum 1000. Not checked by the client: the service decides."
+    ));
+}
+
+#[test]
+fn parameters() {
+    let g = valid("parameters");
+    // Required: path parameters in path order, then query and header; the operation's
+    // `widgetNumber` (int32) overrides the path item's (int64).
+    assert!(g.clients.contains(
+        "shelf_name: &str,\n        widget_number: i32,\n        view: &str,\n        if_match: &str,\n        options:"
+    ));
+    let options = g
+        .clients
+        .split("pub struct WidgetsClientWidgetsGetOptions")
+        .nth(1)
+        .unwrap_or_default();
+    for field in [
+        "pub select: Option<String>,",
+        "pub filter: Option<String>,",
+        "pub include_parts: Option<bool>,",
+        "pub since: Option<azure_core::time::OffsetDateTime>,",
+        "pub x_ms_client_request_id: Option<String>,",
+    ] {
+        assert!(options.contains(field), "options have no {field}");
+    }
+    assert!(g.client_line("url.query_pairs_mut().append_pair(\"$filter\", value);"));
+    // azure_core's header names are lowercase (`If-Match` in the document).
+    assert!(g.client_line("request.insert_header(\"if-match\", if_match.to_string());"));
+    // `{widgetName}:export` is one segment, and its parameter is checked like any other.
+    assert!(
+        g.clients
+            .contains("&[path_parameter(\"widgetName\", widget_name)?, \":export\"].concat()")
+    );
+    // From `#/components/parameters`, with its docs and constraints.
+    assert!(
+        g.clients
+            .contains("/// * `shelf_name` - The shelf's name.\n    ///   Length at most 24.")
+    );
+}
+
+#[test]
+fn default_error_response() {
+    let g = valid("default-error-response");
+    assert!(
+        g.models
+            .contains("impl ErrorResponse {\n    /// Reads this error body back")
+    );
+    assert!(g.models.contains("impl NotFound {\n"));
+    assert!(!g.models.contains("impl Widget {"));
+    assert!(!g.models.contains("impl Error {"));
+    assert!(
+        g.clients
+            .contains("its error code is the `x-ms-error-code` header")
+    );
+    assert!(g.clients.contains(
+        "/// [`ErrorResponse::from_error`] reads the service's error body back from it."
+    ));
+    assert!(
+        g.clients
+            .contains("/// [`NotFound::from_error`] reads the service's error body back from it.")
+    );
+    assert!(g.model_line("pub details: Option<Vec<Error>>,"));
+    assert!(g.model_line("pub innererror: Option<Box<InnerError>>,"));
+}
+
+#[test]
+fn oauth2() {
+    let g = valid("oauth2");
+    assert!(g.client_line("credential: Arc<dyn TokenCredential>,"));
+    assert!(g.client_line("use azure_core::credentials::TokenCredential;"));
+    assert!(
+        g.clients
+            .contains("\"https://widgets.example.com/.default\"")
+    );
+}
+
+#[test]
+fn no_security() {
+    let g = valid("no-security");
+    assert!(!g.clients.contains("TokenCredential"));
+    assert!(!g.clients.contains("credential"));
+    assert!(g.client_line("let per_try_policies = Vec::new();"));
+    assert!(g.clients.contains("pub fn new(\n        endpoint: &str,\n        options: Option<WidgetsClientOptions>,\n    )"));
+}
+
+#[test]
+fn server_endpoint_variable() {
+    let g = valid("server-endpoint-variable");
+    assert!(g.clients.contains(
+        "/// * `endpoint` - The Widgets endpoint, e.g. `https://contoso.widgets.example.com`."
+    ));
+    assert!(!g.client_new().contains("append_path"));
+}
+
+#[test]
+fn server_path_prefix() {
+    let g = valid("server-path-prefix");
+    assert!(
+        g.client_new()
+            .contains("append_path(&mut url, &[\"api\", \"v1\"])?;")
+    );
+    assert!(
+        g.clients
+            .contains("/// * `endpoint` - The Widgets endpoint, without the API path.")
+    );
+}
+
+#[test]
+fn no_servers() {
+    let g = valid("no-servers");
+    assert!(
+        g.clients
+            .contains("/// * `endpoint` - The service's URL.\n")
+    );
+    assert!(!g.client_new().contains("append_path"));
+}
+
+#[test]
+fn server_fixed_url() {
+    let g = valid("server-fixed-url");
+    assert!(g.clients.contains(
+        "/// * `endpoint` - The service's URL; the document names `https://widgets.example.com`."
+    ));
+    assert!(!g.client_new().contains("append_path"));
+}
+
+#[test]
+fn api_version() {
+    let g = valid("api-version");
+    assert!(g.client_line("api_version: \"2024-05-01-preview\".to_string(),"));
+    // Two of the three operations declare api-version; `Health_check` does not.
+    assert_eq!(
+        g.clients
+            .matches(".append_pair(\"api-version\", &self.api_version);")
+            .count(),
+        2
+    );
+    // It is the client's, never a method argument or option.
+    assert!(!g.clients.contains("api_version: &str"));
+    assert!(!g.clients.contains("pub api_version: Option"));
+}
+
+#[test]
+fn unreachable_schemas() {
+    let g = valid("unreachable-schemas");
+    assert_eq!(
+        g.warnings,
+        [
+            "#/components/schemas/Orphan: not generated: no operation uses this schema",
+            "#/components/schemas/OrphanEnum: not generated: no operation uses this schema",
+            "#/components/schemas/OrphanFriend: not generated: no operation uses this schema",
+            "#/components/schemas/WidgetsGetResponse: not generated: no operation uses this schema",
+        ]
+    );
+    for name in ["Orphan", "OrphanEnum", "OrphanFriend"] {
+        assert!(
+            !g.models.contains(&format!(" {name} ")),
+            "{name} was generated"
+        );
+    }
+    assert!(g.models.contains("pub struct Widget {"));
+    // The unreachable `WidgetsGetResponse` still takes its name: the inline response type
+    // is `WidgetsGetResponse2` (doubtful; see the snapshot).
+    assert!(g.clients.contains("Response<WidgetsGetResponse2>"));
+}
+
+#[test]
+fn request_body() {
+    let g = valid("request-body");
+    // A model users build is not `#[non_exhaustive]`, nor are the models it reaches.
+    assert!(g.models.contains(
+        "#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]\npub struct Widget {"
+    ));
+    assert!(g.models.contains("#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]\npub struct Dimensions {"));
+    assert!(!g.model_line("#[non_exhaustive]"));
+    // Required body: a plain argument; optional body: an `Option`.
+    assert!(g.client_line("body: Widget,"));
+    assert!(g.client_line("body: Option<WidgetsPaintBody>,"));
+    assert!(g.client_line("request.set_json(body)?;"));
+    // Not asserted: the `application/merge-patch+json` body of `Widgets_paint` is sent as
+    // `application/json`; the snapshot shows this known generator bug.
+    // 200 and 201 share the body type; 204 has none.
+    assert!(
+        g.clients
+            .contains("-> azure_core::Result<Response<Widget>>")
+    );
+    assert!(
+        g.clients
+            .contains("-> azure_core::Result<Response<(), NoFormat>>")
+    );
+}
+
+#[test]
+fn errors_dangling_ref() {
+    let problems = errors("dangling-ref");
+    assert_eq!(
+        pointers(&problems),
+        ["#/paths/~1widgets~1{widgetName}/get/responses/200/content/application~1json/schema/$ref"]
+    );
+    assert!(problems[0].message.contains("#/components/schemas/Widget"));
+}
+
+#[test]
+fn errors_duplicate_operation_id() {
+    let problems = errors("duplicate-operation-id");
+    assert_eq!(
+        pointers(&problems),
+        ["#/paths/~1widgets~1{widgetName}/get/operationId"]
+    );
+    assert!(problems[0].message.contains("#/paths/~1widgets/get"));
+}
+
+#[test]
+fn errors_openapi_3_1() {
+    let problems = errors("openapi-3-1");
+    assert_eq!(pointers(&problems), ["#/openapi"]);
+    assert!(problems[0].message.contains("3.1.0"));
+}
+
+#[test]
+fn errors_swagger_2() {
+    let problems = errors("swagger-2");
+    assert_eq!(pointers(&problems), ["#/swagger"]);
+}
+
+#[test]
+fn errors_malformed() {
+    let problems = errors("malformed");
+    assert_eq!(pointers(&problems), ["#"]);
+    assert!(problems[0].message.starts_with("malformed YAML"));
+}
+
+#[test]
+fn errors_unsupported_one_of() {
+    let problems = errors("unsupported-one-of");
+    assert_eq!(pointers(&problems), ["#/components/schemas/Shape/oneOf"]);
+}
+
+#[test]
+fn errors_unsupported_not() {
+    let problems = errors("unsupported-not");
+    assert_eq!(
+        pointers(&problems),
+        [
+            "#/paths/~1widgets/get/responses/200/content/application~1json/schema/properties/name/not"
+        ]
+    );
+}
+
+#[test]
+fn errors_unsupported_cookie_parameter() {
+    let problems = errors("unsupported-cookie-parameter");
+    assert_eq!(pointers(&problems), ["#/paths/~1widgets/get/parameters/0"]);
+    assert!(problems[0].message.contains("cookie"));
+}
+
+#[test]
+fn errors_several_problems() {
+    let problems = errors("several-problems");
+    // Every problem is reported, each at its own place, sorted by pointer.
+    assert_eq!(
+        pointers(&problems),
+        [
+            "#/components/schemas/Widget/properties/kind/enum",
+            "#/components/schemas/Widget/properties/missing/$ref",
+            "#/components/schemas/Widget/properties/shape/oneOf",
+            "#/components/schemas/Widget/properties/size/type",
+            "#/paths/~1gadgets~1{gadgetName}/get/parameters",
+            "#/paths/~1gadgets~1{gadgetName}/get/responses/200/content",
+            "#/paths/~1widgets~1{widgetName}/get/parameters/1",
+            "#/paths/~1widgets~1{widgetName}/get/parameters/2/schema",
+            "#/paths/~1widgets~1{widgetName}/put/operationId",
+            "#/servers/0/url",
+        ]
+    );
+}
+
+/// Every `.yaml` in `fixtures/` and `fixtures/errors/` has a test above that runs it, and
+/// every fixture a test names exists.
+#[test]
+fn every_fixture_has_a_test() {
+    let source = include_str!("fixtures.rs");
+    for (dir, call) in [
+        (fixtures_dir(), "valid"),
+        (fixtures_dir().join("errors"), "errors"),
+    ] {
+        let mut stems: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|entry| entry.expect("a directory entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+            .map(|path| path.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        stems.sort();
+        let prefix = format!("= {call}(\"");
+        let mut tested: Vec<String> = source
+            .match_indices(&prefix)
+            .map(|(at, _)| {
+                let rest = &source[at + prefix.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .collect();
+        tested.sort();
+        assert_eq!(
+            stems,
+            tested,
+            "fixtures in {} and tests differ",
+            dir.display()
+        );
+    }
+}

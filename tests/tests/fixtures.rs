@@ -614,3 +614,24 @@ fn every_fixture_has_a_test() {
         );
     }
 }
+
+#[test]
+fn status_monitor() {
+    let g = valid("status-monitor");
+    // The closed enum's terminal values end polling; every other value keeps it going.
+    assert!(
+        g.models
+            .contains("impl azure_core::http::poller::StatusMonitor for JobStatus")
+    );
+    assert!(g.model_line("Some(JobStatusStatus::Cancelled) => PollerStatus::Canceled,"));
+    assert!(g.model_line("_ => PollerStatus::InProgress,"));
+    assert!(!g.models.contains("StatusMonitor for Light"));
+    // The GET of the status model gets a poller, with the GET's optional parameters.
+    assert!(g.clients.contains("pub fn poll_jobs_get("));
+    assert!(g.clients.contains("-> azure_core::Result<Poller<JobStatus>>"));
+    assert!(!g.clients.contains("pub fn poll_lights_get("));
+    assert!(g.clients.contains("pub struct JobsClientJobsGetPollOptions<'a>"));
+    // The failure's message carries the service's error code and message.
+    assert!(g.clients.contains("impl std::fmt::Display for OperationFailure<JobStatus>"));
+    assert!(g.clients.contains("if let Some(error) = &status.error {"));
+}

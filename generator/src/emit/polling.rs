@@ -6,7 +6,9 @@
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
 use super::{ident, outer_docs, param_type, type_tokens};
-use crate::ir::{Api, OPERATION_FAILURE, Operation, Poll, StatusMonitor, Terminal, Type, TypeDef};
+use crate::ir::{
+    Api, OPERATION_FAILURE, Operation, Poll, StatusMonitor, Terminal, Type, TypeDef, TypeKind,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -90,10 +92,16 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
             _ => TokenStream::new(),
         }
     });
-    let per_request = op.required.iter().map(|p| {
-        let name = ident(&p.name);
-        quote!(let #name = #name.clone();)
-    });
+    // Each request of the poller gets its own copy of what is not `Copy`.
+    let per_request = op
+        .required
+        .iter()
+        .chain(&op.optional)
+        .filter(|p| !is_copy(api, &p.ty))
+        .map(|p| {
+            let name = ident(&p.name);
+            quote!(let #name = #name.clone();)
+        });
     let call_args = op.required.iter().map(|p| {
         let name = ident(&p.name);
         match p.ty {
@@ -123,7 +131,6 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
                 move |_, poller_options: PollerOptions<'static>| {
                     let client = client.clone();
                     #(#per_request)*
-                    #(let #optional_fields = #optional_fields.clone();)*
                     Box::pin(async move {
                         let get_options = #get_options {
                             method_options: ClientMethodOptions {
@@ -138,6 +145,21 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
                 Some(options.poller_options.into_owned()),
             ))
         }
+    }
+}
+
+/// Whether values of `ty` are `Copy` (numbers, booleans, dates, closed enums).
+fn is_copy(api: &Api, ty: &Type) -> bool {
+    match ty {
+        Type::Named(id) => matches!(
+            api.types[*id].kind,
+            TypeKind::Enum {
+                extensible: false,
+                ..
+            }
+        ),
+        Type::String | Type::Json | Type::List(_) | Type::Map(_) => false,
+        _ => true,
     }
 }
 

@@ -628,10 +628,19 @@ fn status_monitor() {
     assert!(!g.models.contains("StatusMonitor for Light"));
     // The GET of the status model gets a poller, with the GET's optional parameters.
     assert!(g.clients.contains("pub fn poll_jobs_get("));
-    assert!(g.clients.contains("-> azure_core::Result<Poller<JobStatus>>"));
+    assert!(
+        g.clients
+            .contains("-> azure_core::Result<Poller<JobStatus>>")
+    );
     assert!(!g.clients.contains("pub fn poll_lights_get("));
-    assert!(g.clients.contains("pub struct JobsClientJobsGetPollOptions<'a>"));
+    assert!(
+        g.clients
+            .contains("pub struct JobsClientJobsGetPollOptions<'a>")
+    );
     // The failure's message carries the service's error code and message.
-    assert!(g.clients.contains("impl std::fmt::Display for OperationFailure<JobStatus>"));
+    assert!(
+        g.clients
+            .contains("impl std::fmt::Display for OperationFailure<JobStatus>")
+    );
     assert!(g.clients.contains("if let Some(error) = &status.error {"));
 }

@@ -157,7 +157,8 @@ impl DevCenterClient {
     /// `.await` on the poller gives the last status when the operation succeeded; when it failed
     /// or was canceled, an error from which [`OperationFailure::from_error`] reads the last status
     /// (it carries the service's error). As a stream, the poller yields every status it reads,
-    /// e.g. to show progress.
+    /// e.g. to show progress, the terminal one last; read it one way or the other, not both
+    /// (azure_core 1.1 panics when a poller read to its end is awaited).
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else

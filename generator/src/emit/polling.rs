@@ -67,7 +67,8 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
          `.await` on the poller gives the last status when the operation succeeded; when it failed\n\
          or was canceled, an error from which [`{OPERATION_FAILURE}::from_error`] reads the last status\n\
          (it carries the service's error). As a stream, the poller yields every status it reads,\n\
-         e.g. to show progress.\n\n\
+         e.g. to show progress, the terminal one last; read it one way or the other, not both\n\
+         (azure_core 1.1 panics when a poller read to its end is awaited).\n\n\
          Between requests it waits as long as the service asks (`retry-after-ms`,\n\
          `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else\n\
          `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller\n\

@@ -23,7 +23,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let credential = DeveloperToolsCredential::new(None)?;
     let client = DevCenterClient::new(&endpoint, credential, None)?;
     match client
-        .operation_statuses_get(&project, &operation_id, None)
+        .operation_statuses_client()
+        .get(&project, &operation_id, None)
         .await
     {
         Ok(response) => {

@@ -44,6 +44,21 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Every operation, in document order.
     pub operations: Vec<Operation>,
+    /// The root client (index 0) and one sub-client per operation group.
+    pub clients: Vec<ClientDef>,
+}
+
+/// A client type: the root client, or a sub-client serving one operation group (the part of
+/// an operationId before `_`, e.g. `DevBoxes` in `DevBoxes_createDevBox`), as Azure SDKs group
+/// operations by resource.
+#[derive(Debug)]
+pub struct ClientDef {
+    /// Rust name, e.g. `WidgetStoreGadgetsClient`.
+    pub name: String,
+    /// The root client's method returning this sub-client; `None` for the root itself.
+    pub accessor: Option<String>,
+    /// The operation group's name as the document writes it.
+    pub group: Option<String>,
 }
 
 /// The document's first server, as the client's `endpoint` argument sees it.
@@ -161,6 +176,8 @@ pub struct Variant {
 /// One operation, which becomes one client method.
 #[derive(Debug)]
 pub struct Operation {
+    /// Index of the client (in [`Api::clients`]) whose method this is.
+    pub client: usize,
     /// Rust method name.
     pub method_name: String,
     /// Rust name of the method's options struct.
@@ -296,7 +313,7 @@ impl<'a> Builder<'a> {
 
         let auth = self.auth(api);
         let server = self.server(api);
-        let operations = self.operations(api, &client_name);
+        let (operations, clients) = self.operations(api, &title, &client_name);
         self.box_cycles();
         self.mark_usage(&operations);
         for id in 0..self.types.len() {
@@ -315,6 +332,7 @@ impl<'a> Builder<'a> {
             auth,
             types: std::mem::take(&mut self.types),
             operations,
+            clients,
         }
     }
 
@@ -444,10 +462,23 @@ impl<'a> Builder<'a> {
 
     // ---- operations ------------------------------------------------------------------------
 
-    fn operations(&mut self, api: &openapiv3::OpenAPI, client_name: &str) -> Vec<Operation> {
-        // The client's own methods.
-        let mut method_names =
-            Scope::with_reserved(["new", "endpoint", "api_version"].map(String::from));
+    /// Reads every operation and sorts it into the root client or its group's sub-client.
+    fn operations(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        title: &str,
+        client_name: &str,
+    ) -> (Vec<Operation>, Vec<ClientDef>) {
+        let root = ClientDef {
+            name: client_name.to_string(),
+            accessor: None,
+            group: None,
+        };
+        // Each client's method names; the root's own methods are taken from the start.
+        let mut clients = vec![(
+            root,
+            Scope::with_reserved(["new", "endpoint", "api_version"].map(String::from)),
+        )];
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         let mut operations = Vec::new();
         for (path, item) in &api.paths.paths {
@@ -473,11 +504,47 @@ impl<'a> Builder<'a> {
                     // Without an id, the method and the path's literal words name it.
                     None => format!("{method} {}", path.replace(['{', '}'], "")),
                 };
-                let method_name = method_names.claim(naming::value_name(&operation_id));
-                let options_name = self.type_names.claim(format!(
-                    "{client_name}{}Options",
-                    naming::type_name(&operation_id)
-                ));
+                // `Group_action`: a group named like the service itself is the root client's.
+                let (group, action) = match operation_id.split_once('_') {
+                    Some((group, action)) if !group.is_empty() && !action.is_empty() => {
+                        let is_root = naming::type_name(group) == naming::type_name(title);
+                        ((!is_root).then_some(group), action)
+                    }
+                    _ => (None, operation_id.as_str()),
+                };
+                let client = match group {
+                    None => 0,
+                    Some(group) => match clients
+                        .iter()
+                        .position(|(c, _)| c.group.as_deref() == Some(group))
+                    {
+                        Some(index) => index,
+                        None => {
+                            let name = self.type_names.claim(format!(
+                                "{}{}Client",
+                                naming::type_name(title),
+                                naming::type_name(group)
+                            ));
+                            let accessor = clients[0].1.claim(format!(
+                                "{}_client",
+                                naming::value_name(group).trim_start_matches("r#")
+                            ));
+                            let def = ClientDef {
+                                name,
+                                accessor: Some(accessor),
+                                group: Some(group.to_string()),
+                            };
+                            let own = ["endpoint", "api_version"].map(String::from);
+                            clients.push((def, Scope::with_reserved(own)));
+                            clients.len() - 1
+                        }
+                    },
+                };
+                let method_name = clients[client].1.claim(naming::value_name(action));
+                let owner = clients[client].0.name.clone();
+                let options_name = self
+                    .type_names
+                    .claim(format!("{owner}{}Options", naming::type_name(action)));
                 if let Some(mut op) = self.operation(
                     api,
                     path,
@@ -487,24 +554,30 @@ impl<'a> Builder<'a> {
                     &pointer,
                     method_name,
                     options_name,
+                    &naming::type_name(&operation_id),
                 ) {
+                    op.client = client;
                     let polls_status = op.http_method == "Get"
                         && matches!(op.response, Some(Type::Named(id)) if self.status_monitor(id).is_some());
                     if polls_status {
+                        let poll_method =
+                            format!("poll_{}", op.method_name.trim_start_matches("r#"));
                         op.poll = Some(Poll {
-                            method_name: method_names
-                                .claim(format!("poll_{}", op.method_name.trim_start_matches("r#"))),
                             options_name: self.type_names.claim(format!(
-                                "{client_name}{}PollOptions",
-                                naming::type_name(&operation_id)
+                                "{owner}{}Options",
+                                naming::type_name(&poll_method)
                             )),
+                            method_name: clients[client].1.claim(poll_method),
                         });
                     }
                     operations.push(op);
                 }
             }
         }
-        operations
+        (
+            operations,
+            clients.into_iter().map(|(client, _)| client).collect(),
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -518,6 +591,7 @@ impl<'a> Builder<'a> {
         pointer: &str,
         method_name: String,
         options_name: String,
+        type_prefix: &str,
     ) -> Option<Operation> {
         let problems_before = self.problems.len();
         let http_method = match method {
@@ -587,11 +661,7 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let schema_at = format!("{at}/schema");
-            let context = format!(
-                "{}{}",
-                naming::type_name(&method_name),
-                naming::type_name(&data.name)
-            );
+            let context = format!("{}{}", type_prefix, naming::type_name(&data.name));
             let Some(ty) = self.schema_type(&schema_at, &context) else {
                 continue;
             };
@@ -626,9 +696,9 @@ impl<'a> Builder<'a> {
         }
 
         let segments = self.path_segments(path, pointer, &path_params);
-        let body = self.request_body(api, operation, pointer, &method_name);
-        let response = self.success_response(api, operation, pointer, &method_name);
-        let error_docs = self.error_response(api, operation, pointer, &method_name);
+        let body = self.request_body(api, operation, pointer, type_prefix);
+        let response = self.success_response(api, operation, pointer, type_prefix);
+        let error_docs = self.error_response(api, operation, pointer, type_prefix);
 
         let mut docs = Vec::new();
         for text in [&operation.summary, &operation.description]
@@ -652,6 +722,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         Some(Operation {
+            client: 0,
             method_name,
             options_name,
             http_method,
@@ -755,7 +826,7 @@ impl<'a> Builder<'a> {
         api: &openapiv3::OpenAPI,
         operation: &openapiv3::Operation,
         pointer: &str,
-        method_name: &str,
+        type_prefix: &str,
     ) -> Option<Body> {
         let body = operation.request_body.as_ref()?;
         let (at, body) = match body {
@@ -778,7 +849,7 @@ impl<'a> Builder<'a> {
         };
         let content_type = self.json_content(&body.content, &format!("{at}/content"))?;
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
-        let context = format!("{}Body", naming::type_name(method_name));
+        let context = format!("{type_prefix}Body");
         let ty = text_dates(self.schema_type(&schema_at, &context)?);
         Some(Body {
             ty,
@@ -814,7 +885,7 @@ impl<'a> Builder<'a> {
         api: &openapiv3::OpenAPI,
         operation: &openapiv3::Operation,
         pointer: &str,
-        method_name: &str,
+        type_prefix: &str,
     ) -> Option<Type> {
         let mut found: Option<Type> = None;
         for (code, response) in &operation.responses.responses {
@@ -832,7 +903,7 @@ impl<'a> Builder<'a> {
             else {
                 continue;
             };
-            let context = format!("{}Response", naming::type_name(method_name));
+            let context = format!("{type_prefix}Response");
             let schema_at = format!("{at}/content/{}/schema", escape(content_type));
             let Some(ty) = self.schema_type(&schema_at, &context).map(text_dates) else {
                 continue;
@@ -855,7 +926,7 @@ impl<'a> Builder<'a> {
         api: &openapiv3::OpenAPI,
         operation: &openapiv3::Operation,
         pointer: &str,
-        method_name: &str,
+        type_prefix: &str,
     ) -> Vec<String> {
         let mut candidates: Vec<(String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
         if let Some(default) = &operation.responses.default {
@@ -878,7 +949,7 @@ impl<'a> Builder<'a> {
             let Some(content_type) = response.content.keys().find(|ct| is_json(ct)) else {
                 continue;
             };
-            let context = format!("{}Error", naming::type_name(method_name));
+            let context = format!("{type_prefix}Error");
             let schema_at = format!("{at}/content/{}/schema", escape(content_type));
             if let Some(Type::Named(id)) = self.schema_type(&schema_at, &context) {
                 self.types[id].is_error = true;

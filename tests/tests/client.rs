@@ -57,7 +57,8 @@ fn client(server: &TestServer) -> DevCenterClient {
 /// Sends `GET` for `PROJECT`/`OPERATION_ID` and expects an HTTP error.
 async fn get_error(client: &DevCenterClient) -> azure_core::Error {
     client
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect_err("a non-2xx reply must be an error")
 }
@@ -91,7 +92,8 @@ async fn sends_exact_request_with_bearer_token_and_scope() {
     let client = client_for(&server.url(), &server, credential.clone());
 
     let response = client
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("request succeeds");
     assert_eq!(response.status(), StatusCode::Ok);
@@ -125,7 +127,8 @@ async fn sends_exact_request_with_bearer_token_and_scope() {
 async fn parses_example_reply() {
     let server = TestServer::start(vec![Reply::json(200, example_status())]).await;
     let status: OperationStatus = client(&server)
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("request succeeds")
         .into_model()
@@ -172,7 +175,8 @@ async fn keeps_unknown_status_and_ignores_unknown_properties() {
     )])
     .await;
     let status: OperationStatus = client(&server)
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("request succeeds")
         .into_model()
@@ -298,12 +302,14 @@ async fn path_parameter_stays_in_one_segment() {
     let client = client(&server);
 
     client
-        .operation_statuses_get("a/../b?x=1#y", OPERATION_ID, None)
+        .operation_statuses_client()
+        .get("a/../b?x=1#y", OPERATION_ID, None)
         .await
         .expect("request succeeds");
     // Already percent-encoded input is taken literally: `%` is encoded too.
     client
-        .operation_statuses_get("%2e%2e", OPERATION_ID, None)
+        .operation_statuses_client()
+        .get("%2e%2e", OPERATION_ID, None)
         .await
         .expect("request succeeds");
 
@@ -359,7 +365,8 @@ async fn dot_and_empty_path_parameters_are_refused_before_sending() {
     ];
     for (parameter, project, operation) in cases {
         let err = client
-            .operation_statuses_get(project, operation, None)
+            .operation_statuses_client()
+            .get(project, operation, None)
             .await
             .expect_err(&format!(
                 "project `{project}`, operation `{operation}` must be refused"
@@ -390,7 +397,8 @@ async fn dot_and_empty_path_parameters_are_refused_before_sending() {
 
     // The server and client work: a valid call is recorded.
     client
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("valid call succeeds");
     assert_eq!(
@@ -474,7 +482,8 @@ async fn api_version_option_is_sent() {
     .expect("create client");
     assert_eq!(custom.api_version(), "2099-01-01");
     custom
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("request succeeds");
 
@@ -482,7 +491,8 @@ async fn api_version_option_is_sent() {
     assert_eq!(default.api_version(), DEFAULT_API_VERSION);
     assert_eq!(DevCenterClientOptions::default().api_version, "2025-02-01");
     default
-        .operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
         .await
         .expect("request succeeds");
 
@@ -514,7 +524,8 @@ async fn endpoint_trailing_slash_and_base_path() {
     for (suffix, _) in cases {
         let endpoint = format!("{}{suffix}", server.url());
         client_for(&endpoint, &server, TestCredential::new())
-            .operation_statuses_get(PROJECT, OPERATION_ID, None)
+            .operation_statuses_client()
+            .get(PROJECT, OPERATION_ID, None)
             .await
             .unwrap_or_else(|err| panic!("endpoint `{endpoint}`: {err}"));
     }

@@ -317,7 +317,7 @@ fn parameters() {
     ));
     let options = g
         .clients
-        .split("pub struct WidgetsClientWidgetsGetOptions")
+        .split("pub struct WidgetsClientGetOptions")
         .nth(1)
         .unwrap_or_default();
     for field in [
@@ -627,15 +627,23 @@ fn status_monitor() {
     assert!(g.model_line("_ => PollerStatus::InProgress,"));
     assert!(!g.models.contains("StatusMonitor for Light"));
     // The GET of the status model gets a poller, with the GET's optional parameters.
-    assert!(g.clients.contains("pub fn poll_jobs_get("));
+    assert!(g.clients.contains("pub fn poll_get("));
     assert!(
         g.clients
             .contains("-> azure_core::Result<Poller<JobStatus>>")
     );
-    assert!(!g.clients.contains("pub fn poll_lights_get("));
+    assert_eq!(
+        g.clients.matches("pub fn poll_get(").count(),
+        1,
+        "only the job status polls"
+    );
     assert!(
         g.clients
-            .contains("pub struct JobsClientJobsGetPollOptions<'a>")
+            .contains("pub fn lights_client(&self) -> JobsLightsClient")
+    );
+    assert!(
+        g.clients
+            .contains("pub struct JobsClientPollGetOptions<'a>")
     );
     // The failure's message carries the service's error code and message.
     assert!(

@@ -1,4 +1,4 @@
-//! Tests of `DevCenterClient::poll_operation_statuses_get` (azure_core's
+//! Tests of `DevCenterOperationStatusesClient::poll_get` (azure_core's
 //! `Poller`) against the live local HTTPS server from `support/`.
 //!
 //! In-progress replies carry `retry-after-ms: 1` so that the suite does not
@@ -25,7 +25,7 @@ use azure_core::{
     time::Duration,
 };
 use devcenter_client::{
-    DevCenterClient, DevCenterClientOperationStatusesGetPollOptions, DevCenterClientOptions,
+    DevCenterClient, DevCenterClientOptions, DevCenterOperationStatusesClientPollGetOptions,
     OperationFailure,
     models::{ErrorResponse, OperationState, OperationStatus},
 };
@@ -93,8 +93,8 @@ fn client(server: &TestServer) -> DevCenterClient {
     client_with(server, client_options(server))
 }
 
-fn poll_options(frequency: Duration) -> DevCenterClientOperationStatusesGetPollOptions<'static> {
-    DevCenterClientOperationStatusesGetPollOptions {
+fn poll_options(frequency: Duration) -> DevCenterOperationStatusesClientPollGetOptions<'static> {
+    DevCenterOperationStatusesClientPollGetOptions {
         poller_options: PollerOptions {
             frequency,
             context: Context::new(),
@@ -105,14 +105,16 @@ fn poll_options(frequency: Duration) -> DevCenterClientOperationStatusesGetPollO
 /// A poller with the default options (frequency 30 s).
 fn poller(client: &DevCenterClient) -> Poller<OperationStatus> {
     client
-        .poll_operation_statuses_get(PROJECT, OPERATION_ID, None)
+        .operation_statuses_client()
+        .poll_get(PROJECT, OPERATION_ID, None)
         .expect("create poller")
 }
 
 /// A poller with `frequency`.
 fn poller_every(client: &DevCenterClient, frequency: Duration) -> Poller<OperationStatus> {
     client
-        .poll_operation_statuses_get(PROJECT, OPERATION_ID, Some(poll_options(frequency)))
+        .operation_statuses_client()
+        .poll_get(PROJECT, OPERATION_ID, Some(poll_options(frequency)))
         .expect("create poller")
 }
 
@@ -645,7 +647,8 @@ async fn frequency_under_one_second_is_refused_at_once() {
         Duration::seconds(-1),
     ] {
         let error = client
-            .poll_operation_statuses_get(PROJECT, OPERATION_ID, Some(poll_options(frequency)))
+            .operation_statuses_client()
+            .poll_get(PROJECT, OPERATION_ID, Some(poll_options(frequency)))
             .expect_err("a frequency under 1 s must be refused");
         eprintln!(
             "observed frequency {frequency} error: {error} / {:?}",

@@ -111,6 +111,35 @@ impl DevCenterClient {
         &self.api_version
     }
 
+    /// The client for the `OperationStatuses` operations.
+    pub fn operation_statuses_client(&self) -> DevCenterOperationStatusesClient {
+        DevCenterOperationStatusesClient {
+            endpoint: self.endpoint.clone(),
+            api_version: self.api_version.clone(),
+            pipeline: self.pipeline.clone(),
+        }
+    }
+}
+
+/// The `OperationStatuses` operations of DevCenter; from [`DevCenterClient::operation_statuses_client`].
+#[derive(Clone, Debug)]
+pub struct DevCenterOperationStatusesClient {
+    endpoint: Url,
+    api_version: String,
+    pipeline: Pipeline,
+}
+
+impl DevCenterOperationStatusesClient {
+    /// The endpoint this client sends requests to.
+    pub fn endpoint(&self) -> &Url {
+        &self.endpoint
+    }
+
+    /// The service API version this client sends.
+    pub fn api_version(&self) -> &str {
+        &self.api_version
+    }
+
     /// Get the status of an operation.
     ///
     /// `GET /projects/{projectName}/operationstatuses/{operationId}`
@@ -127,11 +156,11 @@ impl DevCenterClient {
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
     /// [`ErrorResponse::from_error`] reads the service's error body back from it.
-    pub async fn operation_statuses_get(
+    pub async fn get(
         &self,
         project_name: &str,
         operation_id: &str,
-        options: Option<DevCenterClientOperationStatusesGetOptions<'_>>,
+        options: Option<DevCenterOperationStatusesClientGetOptions<'_>>,
     ) -> azure_core::Result<Response<OperationStatus>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
@@ -152,7 +181,7 @@ impl DevCenterClient {
         Ok(response.into())
     }
 
-    /// Polls [`Self::operation_statuses_get`] until the operation ends.
+    /// Polls [`Self::get`] until the operation ends.
     ///
     /// `.await` on the poller gives the last status when the operation succeeded; when it failed
     /// or was canceled, an error from which [`OperationFailure::from_error`] reads the last status
@@ -168,12 +197,12 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error at once if the frequency is under one second; the poller's requests
-    /// fail as [`Self::operation_statuses_get`] does.
-    pub fn poll_operation_statuses_get(
+    /// fail as [`Self::get`] does.
+    pub fn poll_get(
         &self,
         project_name: &str,
         operation_id: &str,
-        options: Option<DevCenterClientOperationStatusesGetPollOptions<'_>>,
+        options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
     ) -> azure_core::Result<Poller<OperationStatus>> {
         let options = options.unwrap_or_default();
         if options.poller_options.frequency < Duration::seconds(1) {
@@ -196,19 +225,15 @@ impl DevCenterClient {
                     let project_name = project_name.clone();
                     let operation_id = operation_id.clone();
                     Box::pin(async move {
-                        let get_options = DevCenterClientOperationStatusesGetOptions {
+                        let get_options = DevCenterOperationStatusesClientGetOptions {
                             method_options: ClientMethodOptions {
                                 context: poller_options.context.clone(),
                             },
                         };
                         let response = client
-                            .operation_statuses_get(
-                                &project_name,
-                                &operation_id,
-                                Some(get_options),
-                            )
+                            .get(&project_name, &operation_id, Some(get_options))
                             .await?;
-                        poll_step(response, &poller_options, client.endpoint())
+                        poll_step(response, &poller_options, &client.endpoint)
                     })
                 },
                 Some(options.poller_options.into_owned()),
@@ -217,16 +242,16 @@ impl DevCenterClient {
     }
 }
 
-/// Options for [`DevCenterClient::operation_statuses_get`].
+/// Options for [`DevCenterOperationStatusesClient::get`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterClientOperationStatusesGetOptions<'a> {
+pub struct DevCenterOperationStatusesClientGetOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterClient::poll_operation_statuses_get`].
+/// Options for [`DevCenterOperationStatusesClient::poll_get`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterClientOperationStatusesGetPollOptions<'a> {
+pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
     pub poller_options: PollerOptions<'a>,

@@ -345,13 +345,73 @@ fn clients_rs(api: &Api) -> TokenStream {
             use std::sync::Arc;
         )
     });
-    let methods = api.operations.iter().map(|op| {
-        let poll = op
-            .poll
-            .as_ref()
-            .map(|poll| polling::poll_method(api, op, poll));
-        let method = method(api, op);
-        quote!(#method #poll)
+    let methods_of = |client: usize| {
+        let methods = api
+            .operations
+            .iter()
+            .filter(|op| op.client == client)
+            .map(|op| {
+                let poll = op
+                    .poll
+                    .as_ref()
+                    .map(|poll| polling::poll_method(api, op, poll));
+                let method = method(api, op);
+                quote!(#method #poll)
+            });
+        quote!(#(#methods)*)
+    };
+    let methods = methods_of(0);
+    let accessors = api.clients.iter().filter_map(|sub| {
+        let accessor = ident(sub.accessor.as_ref()?);
+        let name = ident(&sub.name);
+        let doc = format!(
+            " The client for the `{}` operations.",
+            sub.group.as_deref().unwrap_or_default()
+        );
+        Some(quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> #name {
+                #name {
+                    endpoint: self.endpoint.clone(),
+                    api_version: self.api_version.clone(),
+                    pipeline: self.pipeline.clone(),
+                }
+            }
+        })
+    });
+    let sub_clients = api.clients.iter().enumerate().skip(1).map(|(index, sub)| {
+        let name = ident(&sub.name);
+        let doc = format!(
+            " The `{}` operations of {}; from [`{}::{}`].",
+            sub.group.as_deref().unwrap_or_default(),
+            api.title,
+            api.client_name,
+            sub.accessor.as_deref().unwrap_or_default()
+        );
+        let methods = methods_of(index);
+        quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug)]
+            pub struct #name {
+                endpoint: Url,
+                api_version: String,
+                pipeline: Pipeline,
+            }
+
+            impl #name {
+                /// The endpoint this client sends requests to.
+                pub fn endpoint(&self) -> &Url {
+                    &self.endpoint
+                }
+
+                /// The service API version this client sends.
+                pub fn api_version(&self) -> &str {
+                    &self.api_version
+                }
+
+                #methods
+            }
+        }
     });
     let options = api.operations.iter().map(|op| {
         let poll = op
@@ -500,8 +560,12 @@ fn clients_rs(api: &Api) -> TokenStream {
                 &self.api_version
             }
 
-            #(#methods)*
+            #(#accessors)*
+
+            #methods
         }
+
+        #(#sub_clients)*
 
         #(#options)*
 
@@ -767,7 +831,7 @@ fn method_options(api: &Api, op: &Operation) -> TokenStream {
     let name = ident(&op.options_name);
     let doc = format!(
         " Options for [`{}::{}`].",
-        api.client_name,
+        api.clients[op.client].name,
         op.method_name.trim_start_matches("r#")
     );
     let fields = op.optional.iter().map(|p| {

@@ -140,7 +140,7 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
                             #(#optional_fields,)*
                         };
                         let response = client.#get(#(#call_args)* Some(get_options)).await?;
-                        poll_step(response, &poller_options, client.endpoint())
+                        poll_step(response, &poller_options, &client.endpoint)
                     })
                 },
                 Some(options.poller_options.into_owned()),
@@ -169,7 +169,7 @@ pub fn poll_options(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
     let name = ident(&poll.options_name);
     let doc = format!(
         " Options for [`{}::{}`].",
-        api.client_name,
+        api.clients[op.client].name,
         poll.method_name.trim_start_matches("r#")
     );
     let fields = op.optional.iter().map(|p| {

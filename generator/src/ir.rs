@@ -176,6 +176,8 @@ pub struct Variant {
 /// One operation, which becomes one client method.
 #[derive(Debug)]
 pub struct Operation {
+    /// Where the operation is in the document.
+    pub pointer: String,
     /// Index of the client (in [`Api::clients`]) whose method this is.
     pub client: usize,
     /// Rust method name.
@@ -196,14 +198,54 @@ pub struct Operation {
     pub sends_api_version: bool,
     /// The JSON request body, if any.
     pub body: Option<Body>,
-    /// Type of the 2xx JSON response body; `None` when the success responses have no body.
-    pub response: Option<Type>,
+    /// What the 2xx responses carry.
+    pub reply: Reply,
+    /// A 2xx response declares an `Operation-Location` header.
+    pub operation_location: bool,
+    /// Long-running: the method (`begin_*`) returns a poller that follows `Operation-Location`.
+    pub long_running: Option<LongRunning>,
+    /// The reply is a page of a list (`value` and `nextLink`): the method returns a pager.
+    pub paged: Option<Paging>,
     /// Rustdoc lines.
     pub docs: Vec<String>,
     /// Rustdoc lines for the `# Errors` section.
     pub error_docs: Vec<String>,
     /// A GET of a status model: also gets a method that polls it until the operation ends.
     pub poll: Option<Poll>,
+}
+
+/// What the 2xx responses of an operation carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// No body.
+    Empty,
+    /// A JSON body of this type.
+    Json(Type),
+    /// A `text/plain` body.
+    Text,
+}
+
+/// How a long-running operation ends.
+#[derive(Debug)]
+pub struct LongRunning {
+    /// The status model the `Operation-Location` URL returns.
+    pub status: TypeId,
+    /// The poller's result: the resource (fetched again from the request's URL once the
+    /// operation succeeded, for PUT and PATCH), else the final status itself.
+    pub result: Type,
+    /// Whether the result is fetched from the request's URL at the end.
+    pub fetch_result: bool,
+}
+
+/// A paged list: the page model, and the type of its items.
+#[derive(Debug)]
+pub struct Paging {
+    pub page: TypeId,
+    pub item: Type,
+    /// Rust name of the page's `value` field.
+    pub items_field: String,
+    /// Rust name of the page's `nextLink` field.
+    pub next_link_field: String,
 }
 
 /// Names of the polling method of a status GET.
@@ -558,7 +600,7 @@ impl<'a> Builder<'a> {
                 ) {
                     op.client = client;
                     let polls_status = op.http_method == "Get"
-                        && matches!(op.response, Some(Type::Named(id)) if self.status_monitor(id).is_some());
+                        && matches!(op.reply, Reply::Json(Type::Named(id)) if self.status_monitor(id).is_some());
                     if polls_status {
                         let poll_method =
                             format!("poll_{}", op.method_name.trim_start_matches("r#"));
@@ -574,10 +616,100 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        self.long_running_and_paging(&mut operations, &mut clients);
         (
             operations,
             clients.into_iter().map(|(client, _)| client).collect(),
         )
+    }
+
+    /// Marks long-running and paged operations; a long-running method is named `begin_*`.
+    ///
+    /// An `Operation-Location` URL returns a status model, which the document does not name:
+    /// it is the reply's own body when that is a status model (a DELETE's 202, say), else the
+    /// status model most long-running replies carry, else the document's only status model.
+    fn long_running_and_paging(
+        &mut self,
+        operations: &mut [Operation],
+        clients: &mut [(ClientDef, Scope)],
+    ) {
+        // Each operation's reply body, where that is a status model.
+        let own_status: Vec<Option<TypeId>> = operations
+            .iter()
+            .map(|op| match op.reply {
+                Reply::Json(Type::Named(id)) if self.status_monitor(id).is_some() => Some(id),
+                _ => None,
+            })
+            .collect();
+        let mut votes: BTreeMap<TypeId, usize> = BTreeMap::new();
+        for (op, own) in operations.iter().zip(&own_status) {
+            if let (true, Some(id)) = (op.operation_location, own) {
+                *votes.entry(*id).or_default() += 1;
+            }
+        }
+        let all: Vec<TypeId> = (0..self.types.len())
+            .filter(|id| self.status_monitor(*id).is_some())
+            .collect();
+        // Most votes first; among equals, the first defined.
+        let usual = votes
+            .iter()
+            .max_by_key(|(id, count)| (**count, std::cmp::Reverse(**id)))
+            .map(|(id, _)| *id)
+            .or_else(|| (all.len() == 1).then(|| all[0]));
+        for (op, own) in operations.iter_mut().zip(own_status) {
+            if op.operation_location {
+                let Some(status) = own.or(usual) else {
+                    self.warnings.push(Problem::new(
+                        op.pointer.clone(),
+                        "has an Operation-Location header, but the document has no status model \
+                         (a `status` enum with Succeeded and Failed) it could return: generated as a plain method",
+                    ));
+                    continue;
+                };
+                let fetch_result =
+                    matches!(op.http_method, "Put" | "Patch") && matches!(op.reply, Reply::Json(_));
+                let result = match (&op.reply, fetch_result) {
+                    (Reply::Json(ty), true) => ty.clone(),
+                    _ => Type::Named(status),
+                };
+                let (names, owner) = (&mut clients[op.client].1, clients[op.client].0.name.clone());
+                op.method_name =
+                    names.claim(format!("begin_{}", op.method_name.trim_start_matches("r#")));
+                op.options_name = self.type_names.claim(format!(
+                    "{owner}{}Options",
+                    naming::type_name(&op.method_name)
+                ));
+                op.long_running = Some(LongRunning {
+                    status,
+                    result,
+                    fetch_result,
+                });
+            } else if op.http_method == "Get"
+                && let Reply::Json(Type::Named(page)) = op.reply
+            {
+                op.paged = self.paging(page);
+            }
+        }
+    }
+
+    /// A page of a list: a `value` array and a `nextLink` string.
+    fn paging(&self, page: TypeId) -> Option<Paging> {
+        let TypeKind::Struct { fields } = &self.types[page].kind else {
+            return None;
+        };
+        let items = fields.iter().find(|f| f.json_name == "value")?;
+        let next = fields
+            .iter()
+            .find(|f| f.json_name == "nextLink" && f.ty == Type::String)?;
+        let Type::List(item) = &items.ty else {
+            return None;
+        };
+        Some(Paging {
+            page,
+            item: (**item).clone(),
+            items_field: items.name.clone(),
+            next_link_field: next.name.clone(),
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -697,7 +829,8 @@ impl<'a> Builder<'a> {
 
         let segments = self.path_segments(path, pointer, &path_params);
         let body = self.request_body(api, operation, pointer, type_prefix);
-        let response = self.success_response(api, operation, pointer, type_prefix);
+        let (reply, operation_location) =
+            self.success_response(api, operation, pointer, type_prefix);
         let error_docs = self.error_response(api, operation, pointer, type_prefix);
 
         let mut docs = Vec::new();
@@ -722,6 +855,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         Some(Operation {
+            pointer: pointer.to_string(),
             client: 0,
             method_name,
             options_name,
@@ -732,7 +866,10 @@ impl<'a> Builder<'a> {
             optional,
             sends_api_version,
             body,
-            response,
+            reply,
+            operation_location,
+            long_running: None,
+            paged: None,
             docs,
             error_docs,
             poll: None,
@@ -879,15 +1016,18 @@ impl<'a> Builder<'a> {
         json.map(String::as_str)
     }
 
-    /// The one body type of the 2xx responses, or `None` when they have no body.
+    /// What the 2xx responses carry (one body type for all of them), and whether one of them
+    /// has an `Operation-Location` header.
     fn success_response(
         &mut self,
         api: &openapiv3::OpenAPI,
         operation: &openapiv3::Operation,
         pointer: &str,
         type_prefix: &str,
-    ) -> Option<Type> {
+    ) -> (Reply, bool) {
         let mut found: Option<Type> = None;
+        let mut text = false;
+        let mut operation_location = false;
         for (code, response) in &operation.responses.responses {
             if !is_success(code) {
                 continue;
@@ -896,7 +1036,22 @@ impl<'a> Builder<'a> {
             let Some((at, response)) = self.resolve_response(api, response, &here) else {
                 continue;
             };
+            operation_location |= response
+                .headers
+                .keys()
+                .any(|h| h.eq_ignore_ascii_case("operation-location"));
             if response.content.is_empty() {
+                continue;
+            }
+            let is_text = |ct: &String| {
+                ct.split(';')
+                    .next()
+                    .is_some_and(|e| e.trim() == "text/plain")
+            };
+            if !response.content.keys().any(|ct| is_json(ct))
+                && response.content.keys().all(is_text)
+            {
+                text = true;
                 continue;
             }
             let Some(content_type) = self.json_content(&response.content, &format!("{at}/content"))
@@ -916,7 +1071,19 @@ impl<'a> Builder<'a> {
                 _ => found = Some(ty),
             }
         }
-        found
+        let reply = match (found, text) {
+            (Some(_), true) => {
+                self.problem(
+                    pointer,
+                    "success responses mixing JSON and text bodies are not supported",
+                );
+                Reply::Empty
+            }
+            (Some(ty), false) => Reply::Json(ty),
+            (None, true) => Reply::Text,
+            (None, false) => Reply::Empty,
+        };
+        (reply, operation_location)
     }
 
     /// Reads the error response (`default`, else the 4xx/5xx ones), marks its body type as an

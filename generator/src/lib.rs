@@ -60,12 +60,27 @@ pub struct Output {
     pub operation_count: usize,
 }
 
+/// Choices the document does not make.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The crate's package name; by default the document's title, e.g. `widget-store-client`.
+    pub crate_name: Option<String>,
+}
+
 /// Generates a client crate from the text of an OpenAPI 3.0 document (YAML or JSON).
 ///
 /// On failure every problem found is returned, sorted by location; nothing is produced.
 pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
+    generate_with(document, &Settings::default())
+}
+
+/// [`generate`], with `settings`.
+pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
     let document = load::load(document)?;
-    let (api, warnings) = ir::build(&document)?;
+    let (mut api, warnings) = ir::build(&document)?;
+    if let Some(name) = &settings.crate_name {
+        api.crate_name = name.clone();
+    }
     let files = render::render(&emit::emit(&api))?;
     Ok(Output {
         files,

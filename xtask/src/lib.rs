@@ -8,10 +8,31 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// The documents `cargo xtask codegen` generates by default, and the crate each one becomes,
-/// relative to the workspace root.
-pub const DEFAULT_TARGETS: &[(&str, &str)] =
-    &[("spec/devcenter-operation-status.yaml", "generated")];
+/// One document and the crate it becomes, relative to the workspace root.
+#[derive(Clone, Copy, Debug)]
+pub struct Target {
+    pub spec: &'static str,
+    pub out: &'static str,
+    /// The package name, where the document's title would repeat another target's.
+    pub crate_name: Option<&'static str>,
+}
+
+/// The documents `cargo xtask codegen` generates by default.
+pub const DEFAULT_TARGETS: &[Target] = &[
+    // The operation-status endpoint alone: the project's first client.
+    Target {
+        spec: "spec/devcenter-operation-status.yaml",
+        out: "generated",
+        crate_name: None,
+    },
+    // The whole DevCenter data plane, a second crate beside the first, sharing its directory so
+    // that everything `cargo xtask codegen` writes stays under `generated/`.
+    Target {
+        spec: "spec/devcenter-2024-02-01.yaml",
+        out: "generated/dataplane",
+        crate_name: Some("devcenter-dataplane-client"),
+    },
+];
 
 /// Directory whose files are all written by the generator: anything else there is stale.
 const OWNED_DIR: &str = "src/generated";
@@ -64,10 +85,15 @@ impl std::fmt::Display for Failure {
 }
 
 /// Generates the crate for `spec` into `out`, or with `check` only compares.
-pub fn codegen(spec: &Path, out: &Path, check: bool) -> Result<Report, Failure> {
+pub fn codegen(
+    spec: &Path,
+    out: &Path,
+    settings: &generator::Settings,
+    check: bool,
+) -> Result<Report, Failure> {
     let started = Instant::now();
     let text = fs::read_to_string(spec).map_err(|e| Failure::Io(spec.to_path_buf(), e))?;
-    let output = generator::generate(&text).map_err(|problems| {
+    let output = generator::generate_with(&text, settings).map_err(|problems| {
         Failure::Document(problems.iter().map(ToString::to_string).collect())
     })?;
     let mut report = Report {
@@ -167,11 +193,11 @@ mod tests {
     fn writes_a_whole_crate_then_finds_it_fresh() {
         let out = scratch("fresh");
         let spec = workspace_root().join(SPEC);
-        let first = codegen(&spec, &out, false).unwrap();
+        let first = codegen(&spec, &out, &Default::default(), false).unwrap();
         assert_eq!(first.crate_name, "devcenter-client");
         assert_eq!(first.changed.len(), 5);
         assert!(out.join("Cargo.toml").exists() && out.join("src/lib.rs").exists());
-        let second = codegen(&spec, &out, true).unwrap();
+        let second = codegen(&spec, &out, &Default::default(), true).unwrap();
         assert!(second.changed.is_empty() && second.removed.is_empty());
         assert_eq!(second.unchanged, 5);
     }
@@ -180,22 +206,27 @@ mod tests {
     fn check_names_every_stale_file_and_changes_nothing() {
         let out = scratch("stale");
         let spec = workspace_root().join(SPEC);
-        codegen(&spec, &out, false).unwrap();
+        codegen(&spec, &out, &Default::default(), false).unwrap();
         let models = out.join("src/generated/models.rs");
         fs::write(&models, "// edited by hand\n").unwrap();
         fs::remove_file(out.join("src/lib.rs")).unwrap();
         fs::write(out.join("src/generated/old.rs"), "// left over\n").unwrap();
 
-        let report = codegen(&spec, &out, true).unwrap();
+        let report = codegen(&spec, &out, &Default::default(), true).unwrap();
         assert_eq!(report.changed, ["src/lib.rs", "src/generated/models.rs"]);
         assert_eq!(report.removed, ["src/generated/old.rs"]);
         assert_eq!(fs::read_to_string(&models).unwrap(), "// edited by hand\n");
         assert!(out.join("src/generated/old.rs").exists());
 
-        let fixed = codegen(&spec, &out, false).unwrap();
+        let fixed = codegen(&spec, &out, &Default::default(), false).unwrap();
         assert_eq!(fixed.removed, ["src/generated/old.rs"]);
         assert!(!out.join("src/generated/old.rs").exists());
-        assert!(codegen(&spec, &out, true).unwrap().changed.is_empty());
+        assert!(
+            codegen(&spec, &out, &Default::default(), true)
+                .unwrap()
+                .changed
+                .is_empty()
+        );
     }
 
     #[test]
@@ -208,7 +239,8 @@ mod tests {
         )
         .unwrap();
         let out = dir.join("out");
-        let Err(Failure::Document(problems)) = codegen(&spec, &out, false) else {
+        let Err(Failure::Document(problems)) = codegen(&spec, &out, &Default::default(), false)
+        else {
             panic!("the document should be refused");
         };
         assert_eq!(problems.len(), 2, "{problems:?}");

@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR]
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR [--name NAME]]
 
   --check       change nothing; list every stale file and fail if there is one
   --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
-  --out DIR     where to write the crate (Cargo.toml and src/); required with --spec";
+  --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
+  --name NAME   the crate's package name (default: from the document's title)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,28 +33,37 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some(other) => return Err(format!("unknown command `{other}`")),
     }
-    let (mut check, mut spec, mut out) = (false, None, None);
+    let (mut check, mut spec, mut out, mut name) = (false, None, None, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
+            "--name" => name = Some(args.next().ok_or("--name needs a package name")?.clone()),
             "--spec" => spec = Some(PathBuf::from(args.next().ok_or("--spec needs a file")?)),
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a directory")?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
     let root = xtask::workspace_root();
-    let targets: Vec<(PathBuf, PathBuf)> = match (spec, out) {
-        (Some(spec), Some(out)) => vec![(spec, out)],
-        (None, None) => xtask::DEFAULT_TARGETS
+    let targets: Vec<(PathBuf, PathBuf, Option<String>)> = match (spec, out) {
+        (Some(spec), Some(out)) => vec![(spec, out, name)],
+        (None, None) if name.is_none() => xtask::DEFAULT_TARGETS
             .iter()
-            .map(|(spec, out)| (root.join(spec), root.join(out)))
+            .map(|t| {
+                (
+                    root.join(t.spec),
+                    root.join(t.out),
+                    t.crate_name.map(String::from),
+                )
+            })
             .collect(),
+        (None, None) => return Err("--name goes with --spec and --out".to_string()),
         _ => return Err("--spec and --out go together".to_string()),
     };
 
     let mut failed = false;
-    for (spec, out) in targets {
-        match xtask::codegen(&spec, &out, check) {
+    for (spec, out, crate_name) in targets {
+        let settings = generator::Settings { crate_name };
+        match xtask::codegen(&spec, &out, &settings, check) {
             Ok(report) => {
                 for warning in &report.warnings {
                     eprintln!("warning: {warning}");

@@ -4,15 +4,17 @@
 
 use crate::generated::models::*;
 use azure_core::error::{Error, ErrorKind};
-use azure_core::http::{
-    ClientMethodOptions, ClientOptions, Method, Pipeline, Request, Response, Url,
-};
+use azure_core::http::{ClientOptions, Pipeline, Url};
+use azure_core::http::{Method, Request};
+use azure_core::http::ClientMethodOptions;
+use azure_core::http::Response;
+use azure_core::http::{RawResponse, StatusCode};
 use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
 use azure_core::http::poller::{
     get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult,
     PollerStatus, StatusMonitor,
 };
-use azure_core::http::{JsonFormat, RawResponse, StatusCode};
+use azure_core::http::JsonFormat;
 use azure_core::time::Duration;
 use azure_core::credentials::TokenCredential;
 use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
@@ -183,21 +185,21 @@ impl DevCenterOperationStatusesClient {
 
     /// Polls [`Self::get`] until the operation ends.
     ///
-    /// `.await` on the poller gives the last status when the operation succeeded; when it failed
-    /// or was canceled, an error from which [`OperationFailure::from_error`] reads the last status
-    /// (it carries the service's error). As a stream, the poller yields every status it reads,
-    /// e.g. to show progress, the terminal one last; read it one way or the other, not both
-    /// (azure_core 1.1 panics when a poller read to its end is awaited).
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller
-    /// stops polling; the operation itself goes on.
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
     ///
     /// # Errors
     ///
-    /// Returns an error at once if the frequency is under one second; the poller's requests
-    /// fail as [`Self::get`] does.
+    /// Returns an error at once for an argument that cannot be sent or a frequency under one
+    /// second; the poller's requests fail as [`Self::get`] does.
     pub fn poll_get(
         &self,
         project_name: &str,
@@ -205,35 +207,31 @@ impl DevCenterOperationStatusesClient {
         options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
     ) -> azure_core::Result<Poller<OperationStatus>> {
         let options = options.unwrap_or_default();
-        if options.poller_options.frequency < Duration::seconds(1) {
-            return Err(
-                argument_error(
-                    format!(
-                        "the polling frequency must be at least one second, not {}",
-                        options.poller_options.frequency
-                    ),
-                ),
-            );
-        }
-        let client = self.clone();
-        let project_name = project_name.to_string();
-        let operation_id = operation_id.to_string();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "operationstatuses",
+                path_parameter("operationId", operation_id)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let pipeline = self.pipeline.clone();
         Ok(
             Poller::new(
                 move |_, poller_options: PollerOptions<'static>| {
-                    let client = client.clone();
-                    let project_name = project_name.clone();
-                    let operation_id = operation_id.clone();
+                    let pipeline = pipeline.clone();
+                    let mut request = request.clone();
                     Box::pin(async move {
-                        let get_options = DevCenterOperationStatusesClientGetOptions {
-                            method_options: ClientMethodOptions {
-                                context: poller_options.context.clone(),
-                            },
-                        };
-                        let response = client
-                            .get(&project_name, &operation_id, Some(get_options))
+                        let response = pipeline
+                            .send(&poller_options.context, &mut request, None)
                             .await?;
-                        poll_step(response, &poller_options, &client.endpoint)
+                        poll_step(response, &poller_options, request.url())
                     })
                 },
                 Some(options.poller_options.into_owned()),
@@ -307,9 +305,9 @@ impl std::error::Error for OperationFailure<OperationStatus> {}
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.
 fn poll_step<M>(
-    response: Response<M>,
+    response: RawResponse,
     poller_options: &PollerOptions<'_>,
-    endpoint: &Url,
+    url: &Url,
 ) -> azure_core::Result<PollerResult<M>>
 where
     M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned
@@ -334,7 +332,7 @@ where
                 response: reply(),
                 retry_after,
                 continuation: PollerContinuation::Links {
-                    next_link: endpoint.clone(),
+                    next_link: url.clone(),
                     final_link: None,
                 },
             });
@@ -348,6 +346,21 @@ where
             })
         }),
     })
+}
+
+/// azure_core's poller panics below one second; say so as an error instead.
+fn check_frequency(options: &PollerOptions<'_>) -> azure_core::Result<()> {
+    if options.frequency < Duration::seconds(1) {
+        return Err(
+            argument_error(
+                format!(
+                    "the polling frequency must be at least one second, not {}", options
+                    .frequency
+                ),
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// Parses a JSON reply, or says what is wrong with it: the status, the problem and

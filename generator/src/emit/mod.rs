@@ -6,12 +6,13 @@
 //! unknown values.
 
 use crate::ir::{
-    Api, Auth, Body, Field, Location, Operation, Param, SegmentPart, Type, TypeDef, TypeKind,
-    Variant,
+    Api, Auth, Body, Field, Location, Operation, Param, Reply, SegmentPart, Type, TypeDef,
+    TypeKind, Variant,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+mod paging;
 mod polling;
 
 /// One file of the crate before formatting.
@@ -104,10 +105,14 @@ fn generated_mod_rs() -> TokenStream {
 // ---- models ----------------------------------------------------------------------------------
 
 fn models_rs(api: &Api) -> TokenStream {
-    let mut types: Vec<&TypeDef> = api.types.iter().collect();
-    types.sort_by(|a, b| a.name.cmp(&b.name));
-    let items = types.iter().map(|def| match &def.kind {
-        TypeKind::Struct { fields } => struct_def(api, def, fields),
+    let mut types: Vec<(usize, &TypeDef)> = api.types.iter().enumerate().collect();
+    types.sort_by(|(_, a), (_, b)| a.name.cmp(&b.name));
+    let items = types.iter().map(|&(id, def)| match &def.kind {
+        TypeKind::Struct { fields } => {
+            let page = paging::paging_of(api, id).map(|paging| paging::page_impl(api, paging));
+            let def = struct_def(api, def, fields);
+            quote!(#def #page)
+        }
         TypeKind::Enum {
             variants,
             extensible,
@@ -414,11 +419,14 @@ fn clients_rs(api: &Api) -> TokenStream {
         }
     });
     let options = api.operations.iter().map(|op| {
-        let poll = op
-            .poll
-            .as_ref()
-            .map(|poll| polling::poll_options(api, op, poll));
-        let options = method_options(api, op);
+        let poll = op.poll.as_ref().map(|poll| {
+            polling::poller_options_struct(api, op, &poll.options_name, &poll.method_name)
+        });
+        let options = if op.long_running.is_some() {
+            polling::poller_options_struct(api, op, &op.options_name, &op.method_name)
+        } else {
+            method_options(api, op)
+        };
         quote!(#options #poll)
     });
     let polling = polling::shared(api);
@@ -427,19 +435,35 @@ fn clients_rs(api: &Api) -> TokenStream {
             use crate::generated::models::*;
         )
     });
-    let polling_imports = api.operations.iter().any(|op| op.poll.is_some()).then(|| {
-        quote! {
-            use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
-            use azure_core::http::poller::{
-                get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult, PollerStatus,
-                StatusMonitor,
-            };
-            use azure_core::http::{JsonFormat, RawResponse, StatusCode};
-            use azure_core::time::Duration;
-        }
-    });
-    let needs_no_format = api.operations.iter().any(|op| op.response.is_none());
-    let no_format = needs_no_format.then(|| quote!(NoFormat,));
+    let imports = client_imports(api);
+    let text_format = text_format(api);
+    let paging = paging::shared(api);
+    let parse_json = api
+        .operations
+        .iter()
+        .any(|op| op.poll.is_some() || op.long_running.is_some() || op.paged.is_some())
+        .then(|| {
+            quote! {
+                /// Parses a JSON reply, or says what is wrong with it: the status, the problem and
+                /// the start of the body.
+                fn parse_json<M: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> azure_core::Result<M> {
+                    let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
+                    if body.is_empty() {
+                        return Err(Error::with_message(
+                            ErrorKind::DataConversion,
+                            format!("the service's {status} reply has an empty body; a JSON {expected} was expected"),
+                        ));
+                    }
+                    serde_json::from_slice(body).map_err(|error| {
+                        let start = String::from_utf8_lossy(&body[..body.len().min(120)]);
+                        Error::with_message(
+                            ErrorKind::DataConversion,
+                            format!("the service's {status} reply is not a valid {expected} ({error}); the body starts with: {start}"),
+                        )
+                    })
+                }
+            }
+        });
     let uses_path = api.operations.iter().any(|op| !op.segments.is_empty()) || add_prefix.is_some();
     let checks_path = api.operations.iter().any(|op| {
         op.required
@@ -479,9 +503,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         //! The client and the options of its methods.
 
         #models_import
-        use azure_core::error::{Error, ErrorKind};
-        use azure_core::http::{ClientMethodOptions, ClientOptions, Method, #no_format Pipeline, Request, Response, Url};
-        #polling_imports
+        #imports
         #credential_imports
         #arc_import
 
@@ -570,6 +592,9 @@ fn clients_rs(api: &Api) -> TokenStream {
         #(#options)*
 
         #polling
+        #paging
+        #parse_json
+        #text_format
 
         #path_helpers
         #check_helper
@@ -581,16 +606,166 @@ fn clients_rs(api: &Api) -> TokenStream {
     }
 }
 
+/// The `use` lines of `clients.rs`: what the client's methods and helpers need, nothing more.
+fn client_imports(api: &Api) -> TokenStream {
+    let ops = &api.operations;
+    let plain = |op: &&Operation| op.long_running.is_none() && op.paged.is_none();
+    let any_plain = ops.iter().any(|op| plain(&op));
+    let polls = ops.iter().any(|op| op.poll.is_some());
+    let long_running = ops.iter().any(|op| op.long_running.is_some());
+    let paged = ops.iter().any(|op| op.paged.is_some());
+    let mut imports = vec![
+        quote!(
+            use azure_core::error::{Error, ErrorKind};
+        ),
+        quote!(
+            use azure_core::http::{ClientOptions, Pipeline, Url};
+        ),
+    ];
+    let mut add = |used: bool, import: TokenStream| {
+        if used {
+            imports.push(import);
+        }
+    };
+    add(
+        !ops.is_empty(),
+        quote!(
+            use azure_core::http::{Method, Request};
+        ),
+    );
+    add(
+        any_plain || paged,
+        quote!(
+            use azure_core::http::ClientMethodOptions;
+        ),
+    );
+    add(
+        any_plain || polls || long_running || paged,
+        quote!(
+            use azure_core::http::Response;
+        ),
+    );
+    add(
+        ops.iter().any(|op| plain(&op) && op.reply == Reply::Empty),
+        quote!(
+            use azure_core::http::NoFormat;
+        ),
+    );
+    add(
+        polls || long_running || paged,
+        quote!(
+            use azure_core::http::{RawResponse, StatusCode};
+        ),
+    );
+    add(
+        polls || long_running,
+        quote! {
+            use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+            use azure_core::http::poller::{
+                get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult, PollerStatus,
+                StatusMonitor,
+            };
+            use azure_core::http::JsonFormat;
+            use azure_core::time::Duration;
+        },
+    );
+    add(
+        long_running,
+        quote! {
+            use azure_core::http::headers::HeaderName;
+            use azure_core::http::poller::PollerState;
+        },
+    );
+    add(
+        paged,
+        quote!(
+            use azure_core::http::pager::{
+                Pager, PagerContinuation, PagerOptions, PagerResult, PagerState,
+            };
+        ),
+    );
+    quote!(#(#imports)*)
+}
+
+/// `TextFormat`, which reads a `text/plain` reply as a `String`, where some method needs it.
+fn text_format(api: &Api) -> Option<TokenStream> {
+    let used = api
+        .operations
+        .iter()
+        .any(|op| op.reply == Reply::Text && op.long_running.is_none() && op.paged.is_none());
+    used.then(|| {
+        quote! {
+            /// The format of a `text/plain` reply: `Response<String, TextFormat>::into_model`
+            /// gives the text.
+            #[derive(Clone, Debug)]
+            pub struct TextFormat;
+
+            impl azure_core::http::Format for TextFormat {
+                fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(body: S) -> azure_core::Result<T> {
+                    serde_json::from_slice(body.as_ref()).map_err(|error| {
+                        Error::with_message(ErrorKind::DataConversion, format!("not JSON: {error}"))
+                    })
+                }
+            }
+
+            impl azure_core::http::DeserializeWith<TextFormat> for String {
+                fn deserialize_with(body: azure_core::http::response::ResponseBody) -> azure_core::Result<String> {
+                    body.into_string()
+                }
+            }
+        }
+    })
+}
+
 fn method(api: &Api, op: &Operation) -> TokenStream {
+    if op.long_running.is_some() {
+        return polling::begin_method(api, op);
+    }
+    if let Some(paging) = &op.paged {
+        return paging::list_method(api, op, paging);
+    }
     let name = ident(&op.method_name);
     let options = ident(&op.options_name);
-    let http_method = format_ident!("{}", op.http_method);
+    let docs = method_docs(op, &[]);
+    let (params, body_param) = arguments(api, op);
+    let request = request_statements(op);
+    let response_type = match &op.reply {
+        Reply::Json(ty) => {
+            let ty = type_tokens(api, ty);
+            quote!(Response<#ty>)
+        }
+        Reply::Text => quote!(Response<String, TextFormat>),
+        Reply::Empty => quote!(Response<(), NoFormat>),
+    };
+    quote! {
+        #docs
+        pub async fn #name(
+            &self,
+            #params
+            #body_param
+            options: Option<#options<'_>>,
+        ) -> azure_core::Result<#response_type> {
+            let options = options.unwrap_or_default();
+            let ctx = options.method_options.context.to_borrowed();
+            #request
+            let response = self.pipeline.send(&ctx, &mut request, None).await?;
+            Ok(response.into())
+        }
+    }
+}
 
+/// A method's rustdoc: the operation's docs, its path, its arguments, `extra` paragraphs,
+/// and how it fails.
+fn method_docs(op: &Operation, extra: &[String]) -> TokenStream {
     let mut docs = op.docs.clone();
     if !docs.is_empty() {
         docs.push(String::new());
     }
     docs.push(format!("`{} {}`", op.http_method.to_uppercase(), op.path));
+    for paragraph in extra {
+        docs.push(String::new());
+        docs.extend(paragraph.lines().map(str::to_string));
+    }
     docs.push(String::new());
     docs.push("# Arguments".to_string());
     docs.push(String::new());
@@ -605,14 +780,17 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
     docs.push("# Errors".to_string());
     docs.push(String::new());
     docs.extend(op.error_docs.iter().cloned());
-    let docs = outer_docs(&docs, &op.method_name);
+    outer_docs(&docs, &op.method_name)
+}
 
+/// The method's required parameters and its body argument.
+fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     let params = op.required.iter().map(|p| {
         let name = ident(&p.name);
         let ty = param_type(api, &p.ty);
         quote!(#name: #ty,)
     });
-    let body_param = op.body.as_ref().map(|body| {
+    let body = op.body.as_ref().map(|body| {
         let ty = type_tokens(api, &body.ty);
         if body.required {
             quote!(body: #ty,)
@@ -620,7 +798,13 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
             quote!(body: Option<#ty>,)
         }
     });
+    (quote!(#(#params)*), quote!(#body))
+}
 
+/// Statements that build `let mut request` for the operation from `self`, the arguments and
+/// `options`; arguments that cannot stand in a URL fail here, before anything is sent.
+fn request_statements(op: &Operation) -> TokenStream {
+    let http_method = format_ident!("{}", op.http_method);
     let segments = op
         .segments
         .iter()
@@ -677,41 +861,23 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
                 }
             }
         });
-    let accept = op
-        .response
-        .is_some()
-        .then(|| quote!(request.insert_header("accept", "application/json");));
-    let set_body = op.body.as_ref().map(set_body);
-    let response_type = match &op.response {
-        Some(ty) => {
-            let ty = type_tokens(api, ty);
-            quote!(Response<#ty>)
-        }
-        None => quote!(Response<(), NoFormat>),
+    let accept = match op.reply {
+        Reply::Json(_) => Some(quote!(request.insert_header("accept", "application/json");)),
+        Reply::Text => Some(quote!(request.insert_header("accept", "text/plain");)),
+        Reply::Empty => None,
     };
+    let set_body = op.body.as_ref().map(set_body);
     quote! {
-        #docs
-        pub async fn #name(
-            &self,
-            #(#params)*
-            #body_param
-            options: Option<#options<'_>>,
-        ) -> azure_core::Result<#response_type> {
-            let options = options.unwrap_or_default();
-            let ctx = options.method_options.context.to_borrowed();
-            let mut url = self.endpoint.clone();
-            #append_path
-            #api_version
-            #(#query_required)*
-            #(#query_optional)*
-            let mut request = Request::new(url, Method::#http_method);
-            #accept
-            #(#headers_required)*
-            #(#headers_optional)*
-            #set_body
-            let response = self.pipeline.send(&ctx, &mut request, None).await?;
-            Ok(response.into())
-        }
+        let mut url = self.endpoint.clone();
+        #append_path
+        #api_version
+        #(#query_required)*
+        #(#query_optional)*
+        let mut request = Request::new(url, Method::#http_method);
+        #accept
+        #(#headers_required)*
+        #(#headers_optional)*
+        #set_body
     }
 }
 

@@ -5,9 +5,9 @@
 //! which its pollers treat as done; so the mapping is generated from the document's enum
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
-use super::{ident, outer_docs, param_type, type_tokens};
+use super::{arguments, ident, method_docs, outer_docs, request_statements, type_tokens};
 use crate::ir::{
-    Api, OPERATION_FAILURE, Operation, Poll, StatusMonitor, Terminal, Type, TypeDef, TypeKind,
+    Api, OPERATION_FAILURE, Operation, Poll, Reply, StatusMonitor, Terminal, Type, TypeDef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -52,95 +52,48 @@ pub fn status_monitor_impl(api: &Api, def: &TypeDef, monitor: &StatusMonitor) ->
     }
 }
 
-/// The `poll_*` method of a status GET.
+/// The `poll_*` method of a status GET: the same request, sent again until the status is
+/// terminal.
 pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
     let name = ident(&poll.method_name);
     let options = ident(&poll.options_name);
-    let get = ident(&op.method_name);
-    let get_options = ident(&op.options_name);
-    let Some(Type::Named(status_id)) = op.response else {
+    let Reply::Json(Type::Named(status_id)) = op.reply else {
         return TokenStream::new();
     };
     let status = ident(&api.types[status_id].name);
-    let doc = format!(
-        "Polls [`Self::{get}`] until the operation ends.\n\n\
-         `.await` on the poller gives the last status when the operation succeeded; when it failed\n\
-         or was canceled, an error from which [`{OPERATION_FAILURE}::from_error`] reads the last status\n\
-         (it carries the service's error). As a stream, the poller yields every status it reads,\n\
-         e.g. to show progress, the terminal one last; read it one way or the other, not both\n\
-         (azure_core 1.1 panics when a poller read to its end is awaited).\n\n\
-         Between requests it waits as long as the service asks (`retry-after-ms`,\n\
-         `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else\n\
-         `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller\n\
-         stops polling; the operation itself goes on.\n\n\
-         # Errors\n\n\
-         Returns an error at once if the frequency is under one second; the poller's requests\n\
-         fail as [`Self::{get}`] does.",
-        get = op.method_name.trim_start_matches("r#"),
+    let get = op.method_name.trim_start_matches("r#");
+    let docs = outer_docs(
+        &format!(
+            "Polls [`Self::{get}`] until the operation ends.\n\n{POLLER_DOCS}\n\n\
+             # Errors\n\n\
+             Returns an error at once for an argument that cannot be sent or a frequency under one\n\
+             second; the poller's requests fail as [`Self::{get}`] does."
+        )
+        .lines()
+        .map(str::to_string)
+        .collect::<Vec<_>>(),
+        "",
     );
-    let docs = outer_docs(&doc.lines().map(str::to_string).collect::<Vec<_>>(), "");
-    let args = op.required.iter().map(|p| {
-        let name = ident(&p.name);
-        let ty = param_type(api, &p.ty);
-        quote!(#name: #ty,)
-    });
-    // The poller outlives the borrowed arguments: each request gets owned copies.
-    let owned = op.required.iter().map(|p| {
-        let name = ident(&p.name);
-        match p.ty {
-            Type::String => quote!(let #name = #name.to_string();),
-            Type::Named(_) | Type::DateTime => quote!(let #name = #name.clone();),
-            _ => TokenStream::new(),
-        }
-    });
-    // Each request of the poller gets its own copy of what is not `Copy`.
-    let per_request = op
-        .required
-        .iter()
-        .chain(&op.optional)
-        .filter(|p| !is_copy(api, &p.ty))
-        .map(|p| {
-            let name = ident(&p.name);
-            quote!(let #name = #name.clone();)
-        });
-    let call_args = op.required.iter().map(|p| {
-        let name = ident(&p.name);
-        match p.ty {
-            Type::String | Type::Named(_) | Type::DateTime => quote!(&#name,),
-            _ => quote!(#name,),
-        }
-    });
-    let optional_fields: Vec<_> = op.optional.iter().map(|p| ident(&p.name)).collect();
+    let (params, _) = arguments(api, op);
+    let request = request_statements(op);
     quote! {
         #docs
         pub fn #name(
             &self,
-            #(#args)*
+            #params
             options: Option<#options<'_>>,
         ) -> azure_core::Result<Poller<#status>> {
             let options = options.unwrap_or_default();
-            if options.poller_options.frequency < Duration::seconds(1) {
-                return Err(argument_error(format!(
-                    "the polling frequency must be at least one second, not {}",
-                    options.poller_options.frequency
-                )));
-            }
-            let client = self.clone();
-            #(#owned)*
-            #(let #optional_fields = options.#optional_fields;)*
+            check_frequency(&options.poller_options)?;
+            #request
+            let pipeline = self.pipeline.clone();
             Ok(Poller::new(
                 move |_, poller_options: PollerOptions<'static>| {
-                    let client = client.clone();
-                    #(#per_request)*
+                    let pipeline = pipeline.clone();
+                    let mut request = request.clone();
                     Box::pin(async move {
-                        let get_options = #get_options {
-                            method_options: ClientMethodOptions {
-                                context: poller_options.context.clone(),
-                            },
-                            #(#optional_fields,)*
-                        };
-                        let response = client.#get(#(#call_args)* Some(get_options)).await?;
-                        poll_step(response, &poller_options, &client.endpoint)
+                        let response = pipeline.send(&poller_options.context, &mut request, None).await?;
+                        poll_step(response, &poller_options, request.url())
                     })
                 },
                 Some(options.poller_options.into_owned()),
@@ -149,28 +102,82 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
     }
 }
 
-/// Whether values of `ty` are `Copy` (numbers, booleans, dates, closed enums).
-fn is_copy(api: &Api, ty: &Type) -> bool {
-    match ty {
-        Type::Named(id) => matches!(
-            api.types[*id].kind,
-            TypeKind::Enum {
-                extensible: false,
-                ..
-            }
-        ),
-        Type::String | Type::Json | Type::List(_) | Type::Map(_) => false,
-        _ => true,
+/// How a poller behaves, for the docs of every method that returns one.
+const POLLER_DOCS: &str = "\
+`.await` on the poller gives the result when the operation succeeded; when it failed or was
+canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+panics when a poller read to its end is awaited).
+
+Between requests it waits as long as the service asks (`retry-after-ms`,
+`x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+`options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+polling; the operation itself goes on.";
+
+/// The `begin_*` method of a long-running operation: sends the request, then follows its
+/// `Operation-Location` until the operation ends.
+pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
+    let Some(long_running) = &op.long_running else {
+        return TokenStream::new();
+    };
+    let name = ident(&op.method_name);
+    let options = ident(&op.options_name);
+    let result = type_tokens(api, &long_running.result);
+    let status = ident(&api.types[long_running.status].name);
+    let fetch_result = long_running.fetch_result;
+    let ends_with = if fetch_result {
+        "once it succeeded, the poller reads the resource again from the request's URL and\n\
+         `.await` gives it"
+    } else {
+        "`.await` gives the final status"
+    };
+    let docs = method_docs(
+        op,
+        &[format!(
+            "Starts the operation and returns a poller that follows the reply's \
+             `Operation-Location` until the operation ends; {ends_with}. The poller's first \
+             item is the reply to the request itself.\n\n{POLLER_DOCS}"
+        )],
+    );
+    let (params, body_param) = arguments(api, op);
+    let request = request_statements(op);
+    quote! {
+        #docs
+        pub fn #name(
+            &self,
+            #params
+            #body_param
+            options: Option<#options<'_>>,
+        ) -> azure_core::Result<Poller<OperationProgress<#status, #result>>> {
+            let options = options.unwrap_or_default();
+            check_frequency(&options.poller_options)?;
+            #request
+            let pipeline = self.pipeline.clone();
+            Ok(Poller::new(
+                move |state: PollerState, poller_options: PollerOptions<'static>| {
+                    Box::pin(long_running_step(
+                        pipeline.clone(),
+                        request.clone(),
+                        state,
+                        poller_options,
+                        #fetch_result,
+                    ))
+                },
+                Some(options.poller_options.into_owned()),
+            ))
+        }
     }
 }
 
-/// The options of a `poll_*` method: the poller's, plus the GET's optional parameters.
-pub fn poll_options(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
-    let name = ident(&poll.options_name);
+/// The options of a method that returns a poller: the poller's, plus the operation's optional
+/// parameters.
+pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str) -> TokenStream {
+    let name = ident(name);
     let doc = format!(
         " Options for [`{}::{}`].",
         api.clients[op.client].name,
-        poll.method_name.trim_start_matches("r#")
+        method.trim_start_matches("r#")
     );
     let fields = op.optional.iter().map(|p| {
         let field = ident(&p.name);
@@ -207,6 +214,10 @@ pub fn shared(api: &Api) -> TokenStream {
     let failure = ident(OPERATION_FAILURE);
     let displays = monitors.iter().map(|(def, monitor)| {
         let name = ident(&def.name);
+        let binding = match &monitor.error_field {
+            Some(_) => quote!(status),
+            None => quote!(_),
+        };
         let reason = match &monitor.error_field {
             Some(field) => {
                 let field = ident(field);
@@ -227,7 +238,7 @@ pub fn shared(api: &Api) -> TokenStream {
             impl std::fmt::Display for #failure<#name> {
                 fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     match self {
-                        Self::Failed(status) => {
+                        Self::Failed(#binding) => {
                             f.write_str("the operation failed")?;
                             #reason
                             Ok(())
@@ -241,14 +252,14 @@ pub fn shared(api: &Api) -> TokenStream {
         }
     });
     let polls = api.operations.iter().any(|op| op.poll.is_some());
-    let helpers = polls.then(|| {
+    let poll_step = polls.then(|| {
         quote! {
             /// Reads one status reply and tells the poller whether to go on. A terminal status
             /// hands the poller its result: the status, or an `OperationFailure` carrying it.
             fn poll_step<M>(
-                response: Response<M>,
+                response: RawResponse,
                 poller_options: &PollerOptions<'_>,
-                endpoint: &Url,
+                url: &Url,
             ) -> azure_core::Result<PollerResult<M>>
             where
                 M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
@@ -272,7 +283,7 @@ pub fn shared(api: &Api) -> TokenStream {
                             response: reply(),
                             retry_after,
                             continuation: PollerContinuation::Links {
-                                next_link: endpoint.clone(),
+                                next_link: url.clone(),
                                 final_link: None,
                             },
                         });
@@ -287,27 +298,24 @@ pub fn shared(api: &Api) -> TokenStream {
                     }),
                 })
             }
-
-            /// Parses a JSON reply, or says what is wrong with it: the status, the problem and
-            /// the start of the body.
-            fn parse_json<M: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> azure_core::Result<M> {
-                let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
-                if body.is_empty() {
-                    return Err(Error::with_message(
-                        ErrorKind::DataConversion,
-                        format!("the service's {status} reply has an empty body; a JSON {expected} was expected"),
-                    ));
+        }
+    });
+    let long_running = long_running_helpers(api);
+    let check_frequency = (polls || long_running.is_some()).then(|| {
+        quote! {
+            /// azure_core's poller panics below one second; say so as an error instead.
+            fn check_frequency(options: &PollerOptions<'_>) -> azure_core::Result<()> {
+                if options.frequency < Duration::seconds(1) {
+                    return Err(argument_error(format!(
+                        "the polling frequency must be at least one second, not {}",
+                        options.frequency
+                    )));
                 }
-                serde_json::from_slice(body).map_err(|error| {
-                    let start = String::from_utf8_lossy(&body[..body.len().min(120)]);
-                    Error::with_message(
-                        ErrorKind::DataConversion,
-                        format!("the service's {status} reply is not a valid {expected} ({error}); the body starts with: {start}"),
-                    )
-                })
+                Ok(())
             }
         }
     });
+    let helpers = quote!(#poll_step #long_running #check_frequency);
     quote! {
         /// Why waiting for an operation ended in an error although every request succeeded.
         #[derive(Clone, Debug, PartialEq)]
@@ -340,4 +348,156 @@ pub fn shared(api: &Api) -> TokenStream {
 
         #helpers
     }
+}
+
+/// `OperationProgress<S, T>` and the step function of every `begin_*` poller.
+fn long_running_helpers(api: &Api) -> Option<TokenStream> {
+    api.operations.iter().find(|op| op.long_running.is_some())?;
+    let failure = ident(OPERATION_FAILURE);
+    Some(quote! {
+        /// A status `S` of a long-running operation whose result is a `T`, as a `begin_*`
+        /// poller reads it. It dereferences to the status.
+        pub struct OperationProgress<S, T> {
+            /// The status as the service sent it.
+            pub operation: S,
+            result: std::marker::PhantomData<fn() -> T>,
+        }
+
+        impl<S, T> std::ops::Deref for OperationProgress<S, T> {
+            type Target = S;
+
+            fn deref(&self) -> &S {
+                &self.operation
+            }
+        }
+
+        impl<S: std::fmt::Debug, T> std::fmt::Debug for OperationProgress<S, T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.operation.fmt(f)
+            }
+        }
+
+        impl<'de, S: serde::Deserialize<'de>, T> serde::Deserialize<'de> for OperationProgress<S, T> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Ok(Self {
+                    operation: S::deserialize(deserializer)?,
+                    result: std::marker::PhantomData,
+                })
+            }
+        }
+
+        impl<S: StatusMonitor, T> StatusMonitor for OperationProgress<S, T> {
+            type Output = T;
+            type Format = JsonFormat;
+
+            fn status(&self) -> PollerStatus {
+                self.operation.status()
+            }
+        }
+
+        /// A `begin_*` poller's result, produced once the operation has ended.
+        type Outcome<T> = Box<
+            dyn FnOnce() -> std::pin::Pin<Box<dyn std::future::Future<Output = azure_core::Result<Response<T>>> + Send>>
+                + Send,
+        >;
+
+        /// One step of a `begin_*` poller: the request itself, then each status request to
+        /// the `Operation-Location` it named; a terminal status hands over the outcome.
+        async fn long_running_step<S, T>(
+            pipeline: Pipeline,
+            request: Request,
+            state: PollerState,
+            options: PollerOptions<'static>,
+            fetch_result: bool,
+        ) -> azure_core::Result<PollerResult<OperationProgress<S, T>>>
+        where
+            S: StatusMonitor + serde::de::DeserializeOwned + Send + 'static,
+            #failure<S>: std::error::Error + Send + Sync + 'static,
+            T: Send + 'static,
+        {
+            let (mut current, status_url) = match state {
+                PollerState::Initial => (request.clone(), None),
+                PollerState::More(PollerContinuation::Links { next_link, .. }) => {
+                    let mut status_request = Request::new(next_link.clone(), Method::Get);
+                    status_request.insert_header("accept", "application/json");
+                    (status_request, Some(next_link))
+                }
+                PollerState::More(other) => {
+                    return Err(Error::with_message(
+                        ErrorKind::Other,
+                        format!("unexpected poller continuation `{other}`"),
+                    ));
+                }
+            };
+            let response = pipeline.send(&options.context, &mut current, None).await?;
+            let retry_after = get_retry_after(
+                response.headers(),
+                &[X_MS_RETRY_AFTER_MS, RETRY_AFTER_MS, RETRY_AFTER],
+                &options,
+            );
+            let finished = |response: RawResponse, outcome: Outcome<T>| PollerResult::Succeeded {
+                response: response.into(),
+                target: outcome,
+            };
+            let Some(status_url) = status_url else {
+                let location = HeaderName::from_static("operation-location");
+                return match response.headers().get_optional_str(&location) {
+                    Some(location) => {
+                        let next_link = request.url().join(location).map_err(|error| {
+                            Error::with_message(
+                                ErrorKind::DataConversion,
+                                format!("the service's Operation-Location `{location}` is not a URL: {error}"),
+                            )
+                        })?;
+                        Ok(PollerResult::InProgress {
+                            response: response.into(),
+                            retry_after,
+                            continuation: PollerContinuation::Links { next_link, final_link: None },
+                        })
+                    }
+                    // Done at once (a PUT that replaced the resource synchronously, say): the
+                    // reply is the result.
+                    None => {
+                        let result = response.clone().into();
+                        Ok(finished(response, Box::new(move || Box::pin(async move { Ok(result) }))))
+                    }
+                };
+            };
+            let (status, headers, body) = response.deconstruct();
+            let body = azure_core::Bytes::from(body);
+            let progress: S = parse_json(status, &body)?;
+            let response = RawResponse::from_bytes(status, headers, body);
+            let failure = match progress.status() {
+                PollerStatus::Succeeded if fetch_result => {
+                    let mut get = Request::new(request.url().clone(), Method::Get);
+                    get.insert_header("accept", "application/json");
+                    return Ok(finished(
+                        response,
+                        Box::new(move || {
+                            Box::pin(async move {
+                                Ok(pipeline.send(&options.context, &mut get, None).await?.into())
+                            })
+                        }),
+                    ));
+                }
+                PollerStatus::Succeeded => {
+                    let result = response.clone().into();
+                    return Ok(finished(response, Box::new(move || Box::pin(async move { Ok(result) }))));
+                }
+                PollerStatus::Failed => #failure::Failed(progress),
+                PollerStatus::Canceled => #failure::Canceled(progress),
+                _ => {
+                    return Ok(PollerResult::InProgress {
+                        response: response.into(),
+                        retry_after,
+                        continuation: PollerContinuation::Links { next_link: status_url, final_link: None },
+                    });
+                }
+            };
+            Ok(finished(
+                response,
+                Box::new(move || Box::pin(async move { Err(Error::new(ErrorKind::Other, failure)) })),
+            ))
+        }
+    })
 }

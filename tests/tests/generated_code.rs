@@ -92,7 +92,11 @@ fn every_devcenter_operation_has_a_method() {
         ("spec/devcenter-2024-10-01-preview.yaml", 61),
     ] {
         let text = std::fs::read_to_string(root.join(spec)).expect("the spec is readable");
-        assert_eq!(text.matches("operationId:").count(), operations, "{spec}");
+        let ids = text
+            .lines()
+            .filter(|line| line.trim_start().starts_with("operationId: "))
+            .count();
+        assert_eq!(ids, operations, "{spec}");
         let output = generator::generate(&text).unwrap_or_else(|problems| {
             panic!("{spec}: {problems:#?}");
         });

@@ -127,7 +127,7 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
     let status = ident(&api.types[long_running.status].name);
     let fetch_result = long_running.fetch_result;
     let ends_with = if fetch_result {
-        "once it succeeded, the poller reads the resource again from the request's URL and\n\
+        "once it succeeded, the poller reads the resource again from the request's URL and \
          `.await` gives it"
     } else {
         "`.await` gives the final status"

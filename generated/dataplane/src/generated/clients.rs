@@ -690,8 +690,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// `PUT /projects/{projectName}/users/{userId}/devboxes/{devBoxName}`
     ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; once it succeeded, the poller reads the resource again from the request's URL and
-    /// `.await` gives it. The poller's first item is the reply to the request itself.
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; once it succeeded, the poller reads the resource again from the request's URL and `.await` gives it. The poller's first item is the reply to the request itself.
     ///
     /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
     /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
@@ -2255,8 +2254,7 @@ impl DevCenterEnvironmentsClient {
     ///
     /// `PUT /projects/{projectName}/users/{userId}/environments/{environmentName}`
     ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; once it succeeded, the poller reads the resource again from the request's URL and
-    /// `.await` gives it. The poller's first item is the reply to the request itself.
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; once it succeeded, the poller reads the resource again from the request's URL and `.await` gives it. The poller's first item is the reply to the request itself.
     ///
     /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
     /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries

@@ -148,6 +148,23 @@ pub enum TypeKind {
         variants: Vec<Variant>,
         extensible: bool,
     },
+    /// A schema with a `discriminator`: one variant per known value of the discriminating
+    /// property, each a struct; a value this client does not know is kept as JSON.
+    Union {
+        /// The discriminating property's wire name, e.g. `kind`.
+        property: String,
+        variants: Vec<UnionVariant>,
+    },
+}
+
+/// One known kind of a discriminated union.
+#[derive(Debug)]
+pub struct UnionVariant {
+    pub name: String,
+    /// The discriminating property's value for this kind.
+    pub value: String,
+    /// The struct this kind is.
+    pub ty: TypeId,
 }
 
 /// One property of a struct.
@@ -321,6 +338,8 @@ struct Builder<'a> {
     resolved: HashMap<String, Type>,
     /// Component schemas being resolved as aliases, to catch `A: {$ref: A}` loops.
     resolving: BTreeSet<String>,
+    /// Component schemas whose properties some struct took on through `allOf`.
+    merged: BTreeSet<String>,
     type_names: Scope,
 }
 
@@ -334,6 +353,7 @@ impl<'a> Builder<'a> {
             component_names: BTreeMap::new(),
             resolved: HashMap::new(),
             resolving: BTreeSet::new(),
+            merged: BTreeSet::new(),
             type_names: Scope::default(),
         }
     }
@@ -1278,19 +1298,23 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(all_of) = schema.get("allOf") {
+            let Some(members) = all_of.as_array() else {
+                self.problem(
+                    format!("{pointer}/allOf"),
+                    "`allOf` must be a list of schemas",
+                );
+                return None;
+            };
             // `allOf: [{$ref}]` beside a description is how TypeSpec documents a reference.
-            match all_of.as_array() {
-                Some(members) if members.len() == 1 && !schema.contains_key("properties") => {
-                    return self.schema_type(&format!("{pointer}/allOf/0"), context);
-                }
-                _ => {
-                    self.problem(
-                        format!("{pointer}/allOf"),
-                        "`allOf` is supported only as a single-member wrapper around one schema",
-                    );
-                    return None;
-                }
+            if members.len() == 1 && !schema.contains_key("properties") {
+                return self.schema_type(&format!("{pointer}/allOf/0"), context);
             }
+            // Otherwise every member is an object whose properties the struct takes on.
+            let docs = lines(schema.get("description").and_then(Value::as_str));
+            return Some(self.struct_type(pointer, schema, docs, context, reserved));
+        }
+        if schema.contains_key("discriminator") && schema.contains_key("properties") {
+            return self.union_type(pointer, schema, context, reserved);
         }
         if schema.contains_key("anyOf") {
             return self.extensible_enum(pointer, schema, context, reserved);
@@ -1396,32 +1420,47 @@ impl<'a> Builder<'a> {
                 "`additionalProperties` beside `properties` is not supported yet",
             );
         }
-        let required: BTreeSet<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
         let parent = self.types[id].name.clone();
         let mut names = Scope::default();
-        let mut fields = Vec::new();
-        let properties = schema.get("properties").and_then(Value::as_object);
-        for json_name in properties.into_iter().flat_map(|p| p.keys()) {
-            let at = format!("{pointer}/properties/{}", escape(json_name));
+        let mut fields: Vec<Field> = Vec::new();
+        // The properties of every `allOf` member first, then the schema's own; a later
+        // statement of a property (a subtype narrowing `kind`, say) replaces an earlier one.
+        let mut properties: Vec<(String, String, bool)> = Vec::new();
+        for part in self.object_parts(pointer, 0) {
+            let Some(Value::Object(part_schema)) = self.raw.pointer(&part[1..]) else {
+                continue;
+            };
+            let required: BTreeSet<&str> = part_schema
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let own = part_schema.get("properties").and_then(Value::as_object);
+            for json_name in own.into_iter().flat_map(|p| p.keys()) {
+                let at = format!("{part}/properties/{}", escape(json_name));
+                let required = required.contains(json_name.as_str());
+                match properties.iter_mut().find(|(name, _, _)| name == json_name) {
+                    Some(earlier) => *earlier = (json_name.clone(), at, required || earlier.2),
+                    None => properties.push((json_name.clone(), at, required)),
+                }
+            }
+        }
+        for (json_name, at, required) in &properties {
+            let (at, required) = (at.as_str(), *required);
             let context = format!("{parent}{}", naming::type_name(json_name));
             // A date-time field is an `OffsetDateTime` in RFC 3339; inside a list or a map
             // serde cannot apply that format, so those stay text.
-            let Some(ty) = self.schema_type(&at, &context).map(|ty| match ty {
+            let Some(ty) = self.schema_type(at, &context).map(|ty| match ty {
                 Type::DateTime => Type::DateTime,
                 other => text_dates(other),
             }) else {
                 continue;
             };
             let read_only = self
-                .keyword(&at, "readOnly")
+                .keyword(at, "readOnly")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
-            let required = required.contains(json_name.as_str());
-            let mut docs = self.value_docs(&at, json_name);
+            let mut docs = self.value_docs(at, json_name);
             let notes: Vec<&str> = [
                 (required, "Required."),
                 (read_only, "Read-only: set by the service, never sent."),
@@ -1444,6 +1483,140 @@ impl<'a> Builder<'a> {
         }
         self.types[id].kind = TypeKind::Struct { fields };
         Type::Named(id)
+    }
+
+    /// The schemas whose properties an object takes on: its `allOf` members' (through their
+    /// references and own `allOf`s), then its own.
+    fn object_parts(&mut self, pointer: &str, depth: usize) -> Vec<String> {
+        let raw: &'a Value = self.raw;
+        let Some(Value::Object(schema)) = raw.pointer(&pointer[1..]) else {
+            return Vec::new();
+        };
+        if depth > 16 {
+            self.problem(pointer, "`allOf` nests too deep (or refers back to itself)");
+            return Vec::new();
+        }
+        let mut parts = Vec::new();
+        let members = schema.get("allOf").and_then(Value::as_array);
+        for (i, member) in members.into_iter().flatten().enumerate() {
+            let target = match member.get("$ref").and_then(Value::as_str) {
+                Some(reference)
+                    if reference.starts_with("#/") && raw.pointer(&reference[1..]).is_some() =>
+                {
+                    if let Some(key) = reference.strip_prefix("#/components/schemas/") {
+                        self.merged.insert(unescape(key));
+                    }
+                    reference.to_string()
+                }
+                Some(reference) => {
+                    self.problem(
+                        format!("{pointer}/allOf/{i}/$ref"),
+                        format!("`{reference}` points to nothing in this document"),
+                    );
+                    continue;
+                }
+                None => format!("{pointer}/allOf/{i}"),
+            };
+            let is_object = raw.pointer(&target[1..]).is_some_and(|t| {
+                t.get("properties").is_some()
+                    || t.get("allOf").is_some()
+                    || t.get("type").and_then(Value::as_str) == Some("object")
+            });
+            if !is_object {
+                self.problem(
+                    format!("{pointer}/allOf/{i}"),
+                    "`allOf` with several members is supported only for objects, whose properties are merged",
+                );
+                continue;
+            }
+            parts.extend(self.object_parts(&target, depth + 1));
+        }
+        parts.push(pointer.to_string());
+        parts
+    }
+
+    /// A schema with a `discriminator`: an enum of its subtypes, named by the `mapping` (or,
+    /// without one, by the component schemas that take it into their `allOf`).
+    fn union_type(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let at = format!("{pointer}/discriminator");
+        let Some(property) = schema
+            .get("discriminator")
+            .and_then(|d| d.get("propertyName"))
+            .and_then(Value::as_str)
+        else {
+            self.problem(at, "a discriminator needs a `propertyName`");
+            return None;
+        };
+        let mut kinds: Vec<(String, String)> = Vec::new();
+        let mapping = schema
+            .get("discriminator")
+            .and_then(|d| d.get("mapping"))
+            .and_then(Value::as_object);
+        match mapping {
+            Some(mapping) => {
+                for (value, reference) in mapping {
+                    match reference.as_str() {
+                        Some(reference) => kinds.push((value.clone(), reference.to_string())),
+                        None => self
+                            .problem(format!("{at}/mapping"), "mapping values must be references"),
+                    }
+                }
+            }
+            None => {
+                let raw: &'a Value = self.raw;
+                let schemas = raw
+                    .pointer("/components/schemas")
+                    .and_then(Value::as_object);
+                for (key, candidate) in schemas.into_iter().flatten() {
+                    let refers_here = candidate
+                        .get("allOf")
+                        .and_then(Value::as_array)
+                        .is_some_and(|members| {
+                            members
+                                .iter()
+                                .any(|m| m.get("$ref").and_then(Value::as_str) == Some(pointer))
+                        });
+                    if refers_here {
+                        kinds.push((key.clone(), format!("#/components/schemas/{}", escape(key))));
+                    }
+                }
+            }
+        }
+        let id = match reserved {
+            Some(id) => id,
+            None => {
+                let name = self.type_names.claim(naming::type_name(context));
+                self.new_type(name, Vec::new())
+            }
+        };
+        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
+        let mut variants = Vec::new();
+        for (value, reference) in kinds {
+            let here = format!("{at}/mapping/{}", escape(&value));
+            match self.reference(&here, &Value::String(reference.clone())) {
+                Some(Type::Named(ty)) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
+                    variants.push(UnionVariant {
+                        name: names.claim(naming::type_name(&value)),
+                        value,
+                        ty,
+                    });
+                }
+                Some(_) => self.problem(here, format!("`{reference}` is not an object schema")),
+                None => {}
+            }
+        }
+        self.types[id].docs = lines(schema.get("description").and_then(Value::as_str));
+        self.types[id].kind = TypeKind::Union {
+            property: property.to_string(),
+            variants,
+        };
+        Some(Type::Named(id))
     }
 
     /// `anyOf: [{type: string, enum: [...]}, {type: string}]`: known values, others kept.
@@ -1684,7 +1857,7 @@ impl<'a> Builder<'a> {
                     .iter()
                     .any(|f| f.json_name == *name && f.name == *name && f.ty == Type::String)
             }),
-            TypeKind::Enum { .. } => false,
+            TypeKind::Enum { .. } | TypeKind::Union { .. } => false,
         }
     }
 
@@ -1701,7 +1874,7 @@ impl<'a> Builder<'a> {
                         _ => None,
                     })
                     .collect(),
-                TypeKind::Enum { .. } => continue,
+                TypeKind::Enum { .. } | TypeKind::Union { .. } => continue,
             };
             for (field, target) in targets {
                 if self.reaches(target, id)
@@ -1724,11 +1897,15 @@ impl<'a> Builder<'a> {
             if !seen.insert(id) {
                 continue;
             }
-            if let TypeKind::Struct { fields } = &self.types[id].kind {
-                stack.extend(fields.iter().filter_map(|f| match f.ty {
-                    Type::Named(next) => Some(next),
-                    _ => None,
-                }));
+            match &self.types[id].kind {
+                TypeKind::Struct { fields } => {
+                    stack.extend(fields.iter().filter_map(|f| match f.ty {
+                        Type::Named(next) => Some(next),
+                        _ => None,
+                    }))
+                }
+                TypeKind::Union { variants, .. } => stack.extend(variants.iter().map(|v| v.ty)),
+                TypeKind::Enum { .. } => {}
             }
         }
         false
@@ -1745,8 +1922,12 @@ impl<'a> Builder<'a> {
             if std::mem::replace(&mut self.types[id].in_request, true) {
                 continue;
             }
-            if let TypeKind::Struct { fields } = &self.types[id].kind {
-                stack.extend(fields.iter().flat_map(|f| named_in(&f.ty)));
+            match &self.types[id].kind {
+                TypeKind::Struct { fields } => {
+                    stack.extend(fields.iter().flat_map(|f| named_in(&f.ty)))
+                }
+                TypeKind::Union { variants, .. } => stack.extend(variants.iter().map(|v| v.ty)),
+                TypeKind::Enum { .. } => {}
             }
         }
     }
@@ -1755,7 +1936,7 @@ impl<'a> Builder<'a> {
         let unused: Vec<String> = self
             .component_names
             .keys()
-            .filter(|key| !self.resolved.contains_key(*key))
+            .filter(|key| !self.resolved.contains_key(*key) && !self.merged.contains(*key))
             .cloned()
             .collect();
         for key in unused {
@@ -1795,9 +1976,14 @@ fn oauth2_scopes(flows: &openapiv3::OAuth2Flows) -> Vec<String> {
 
 /// Whether a schema becomes a struct or an enum of its own (rather than an alias of another).
 fn makes_type(schema: &Map<String, Value>) -> bool {
-    ["properties", "enum", "anyOf"]
-        .iter()
-        .any(|k| schema.contains_key(*k))
+    let merges = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .is_some_and(|members| members.len() > 1);
+    merges
+        || ["properties", "enum", "anyOf"]
+            .iter()
+            .any(|k| schema.contains_key(*k))
 }
 
 fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {

@@ -652,3 +652,32 @@ fn status_monitor() {
     );
     assert!(g.clients.contains("if let Some(error) = &status.error {"));
 }
+
+#[test]
+fn discriminator() {
+    let g = valid("discriminator");
+    // One variant per mapped kind, each a struct with the base's properties and its own.
+    let animal = g.model_item("pub enum Animal {");
+    assert!(animal.contains("Cat(Cat),") && animal.contains("Dog(Dog),"));
+    assert!(animal.contains("UnknownKind(serde_json::Value),"));
+    assert!(g.model_line("Some(\"cat\") => {"));
+    let cat = g.model_item("pub struct Cat {");
+    for field in [
+        "pub kind: Option<CatKind>,",
+        "pub name: Option<String>,",
+        "pub lives: Option<i32>,",
+    ] {
+        assert!(cat.contains(field), "Cat has no `{field}`:\n{cat}");
+    }
+    // Without a mapping, the subtypes are the schemas that take the base into their allOf.
+    assert!(g.models.contains("Hamster(Hamster),"));
+    // allOf of two objects merges their properties.
+    let keeper = g.model_item("pub struct Keeper {");
+    for field in [
+        "pub name: Option<String>,",
+        "pub favorite: Option<Pet>,",
+        "pub badge: Option<String>,",
+    ] {
+        assert!(keeper.contains(field), "Keeper has no `{field}`:\n{keeper}");
+    }
+}

@@ -7,7 +7,7 @@
 
 use crate::ir::{
     Api, Auth, Body, Field, Location, Operation, Param, Reply, SegmentPart, Type, TypeDef,
-    TypeKind, Variant,
+    TypeKind, UnionVariant, Variant,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -117,6 +117,7 @@ fn models_rs(api: &Api) -> TokenStream {
             variants,
             extensible,
         } => enum_def(def, variants, *extensible),
+        TypeKind::Union { property, variants } => union_def(api, def, property, variants),
     });
     let serde_import = (!types.is_empty()).then(|| {
         quote!(
@@ -194,6 +195,61 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
 
         #from_error
         #status_monitor
+    }
+}
+
+/// A discriminated union: an enum of its kinds, read by the discriminating property; a kind
+/// this client does not know is kept whole as JSON and written back unchanged.
+fn union_def(api: &Api, def: &TypeDef, property: &str, variants: &[UnionVariant]) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = outer_docs(&def.docs, &def.name);
+    let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
+    let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
+    let types: Vec<Ident> = variants
+        .iter()
+        .map(|v| ident(&api.types[v.ty].name))
+        .collect();
+    let variant_docs = values.iter().map(|value| {
+        let line = format!(" `{property}` is `{value}`.");
+        quote!(#[doc = #line])
+    });
+    let kind_doc = format!(
+        " Discriminated by `{property}`: a kind this version of the client does not know is kept in \
+         [`Self::UnknownKind`] and written back unchanged."
+    );
+    quote! {
+        #docs
+        ///
+        #[doc = #kind_doc]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #names(#types),)*
+            /// A kind this version of the client does not know, kept as sent.
+            UnknownKind(serde_json::Value),
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#names(value) => value.serialize(serializer),)*
+                    Self::UnknownKind(value) => value.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                let kind = value.get(#property).and_then(serde_json::Value::as_str);
+                Ok(match kind {
+                    #(Some(#values) => Self::#names(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    ),)*
+                    _ => Self::UnknownKind(value),
+                })
+            }
+        }
     }
 }
 

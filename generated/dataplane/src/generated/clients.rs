@@ -1241,68 +1241,6 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
-    /// Polls [`Self::get_operation`] until the operation ends.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error at once for an argument that cannot be sent or a frequency under one
-    /// second; the poller's requests fail as [`Self::get_operation`] does.
-    pub fn poll_get_operation(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        dev_box_name: &str,
-        operation_id: &str,
-        options: Option<DevCenterDevBoxesClientPollGetOperationOptions<'_>>,
-    ) -> azure_core::Result<Poller<DevBoxOperation>> {
-        let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "devboxes",
-                path_parameter("devBoxName", dev_box_name)?,
-                "operations",
-                path_parameter("operationId", operation_id)?,
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Get);
-        request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        Ok(
-            Poller::new(
-                move |_, poller_options: PollerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let mut request = request.clone();
-                    Box::pin(async move {
-                        let response = pipeline
-                            .send(&poller_options.context, &mut request, None)
-                            .await?;
-                        poll_step(response, &poller_options, request.url())
-                    })
-                },
-                Some(options.poller_options.into_owned()),
-            ),
-        )
-    }
-
     /// Gets RDP Connection info.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/remoteConnection`
@@ -2812,68 +2750,6 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
-    /// Polls [`Self::get_operation`] until the operation ends.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error at once for an argument that cannot be sent or a frequency under one
-    /// second; the poller's requests fail as [`Self::get_operation`] does.
-    pub fn poll_get_operation(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        environment_name: &str,
-        operation_id: &str,
-        options: Option<DevCenterEnvironmentsClientPollGetOperationOptions<'_>>,
-    ) -> azure_core::Result<Poller<EnvironmentOperation>> {
-        let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "environments",
-                path_parameter("environmentName", environment_name)?,
-                "operations",
-                path_parameter("operationId", operation_id)?,
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Get);
-        request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        Ok(
-            Poller::new(
-                move |_, poller_options: PollerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let mut request = request.clone();
-                    Box::pin(async move {
-                        let response = pipeline
-                            .send(&poller_options.context, &mut request, None)
-                            .await?;
-                        poll_step(response, &poller_options, request.url())
-                    })
-                },
-                Some(options.poller_options.into_owned()),
-            ),
-        )
-    }
-
     /// Gets the logs for an operation on an environment.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/operations/{operationId}/logs`
@@ -3290,14 +3166,6 @@ pub struct DevCenterDevBoxesClientGetOperationOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterDevBoxesClient::poll_get_operation`].
-#[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientPollGetOperationOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
-}
-
 /// Options for [`DevCenterDevBoxesClient::get_remote_connection`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterDevBoxesClientGetRemoteConnectionOptions<'a> {
@@ -3418,14 +3286,6 @@ pub struct DevCenterEnvironmentsClientGetOperationOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterEnvironmentsClient::poll_get_operation`].
-#[derive(Clone, Debug, Default)]
-pub struct DevCenterEnvironmentsClientPollGetOperationOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
-}
-
 /// Options for [`DevCenterEnvironmentsClient::get_logs_by_operation`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterEnvironmentsClientGetLogsByOperationOptions<'a> {
@@ -3494,7 +3354,7 @@ impl std::fmt::Display for OperationFailure<OperationStatus> {
 
 impl std::error::Error for OperationFailure<OperationStatus> {}
 
-impl std::fmt::Display for OperationFailure<DevBoxOperation> {
+impl std::fmt::Display for OperationFailure<DevBoxStartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3512,9 +3372,9 @@ impl std::fmt::Display for OperationFailure<DevBoxOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<DevBoxOperation> {}
+impl std::error::Error for OperationFailure<DevBoxStartOperation> {}
 
-impl std::fmt::Display for OperationFailure<EnvironmentOperation> {
+impl std::fmt::Display for OperationFailure<DevBoxStopOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3532,7 +3392,87 @@ impl std::fmt::Display for OperationFailure<EnvironmentOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<EnvironmentOperation> {}
+impl std::error::Error for OperationFailure<DevBoxStopOperation> {}
+
+impl std::fmt::Display for OperationFailure<DevBoxRestartOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<DevBoxRestartOperation> {}
+
+impl std::fmt::Display for OperationFailure<DevBoxRepairOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<DevBoxRepairOperation> {}
+
+impl std::fmt::Display for OperationFailure<EnvironmentDeployOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<EnvironmentDeployOperation> {}
+
+impl std::fmt::Display for OperationFailure<EnvironmentDeleteOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<EnvironmentDeleteOperation> {}
 
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.

@@ -435,150 +435,66 @@ pub struct DevBoxNextAction {
 }
 
 /// Information about an operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct DevBoxOperation {
-    /// The unique URI for the Dev Box operation.
-    ///
-    /// Format `uri`. Not checked by the client: the service decides.
-    ///
-    /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uri: Option<String>,
-    /// Unique identifier for the Dev Box operation.
-    ///
-    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
-    ///
-    /// Required. Read-only: set by the service, never sent.
-    #[serde(default, rename = "operationId", skip_serializing)]
-    pub operation_id: Option<String>,
-    /// The kind of operation that occurred.
-    ///
-    /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
-    /// The operation status.
-    ///
-    /// Required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<OperationState>,
-    /// The object ID of the actor which initiated the operation.
-    ///
-    /// Format `uuid`. Not checked by the client: the service decides.
-    #[serde(
-        default,
-        rename = "createdByObjectId",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by_object_id: Option<String>,
-    /// he time the operation started, in RFC3339 format.
-    #[serde(
-        default,
-        rename = "startTime",
-        skip_serializing_if = "Option::is_none",
-        with = "azure_core::time::rfc3339::option"
-    )]
-    pub start_time: Option<azure_core::time::OffsetDateTime>,
-    /// The time the operation finished, in RFC3339 format.
-    #[serde(
-        default,
-        rename = "endTime",
-        skip_serializing_if = "Option::is_none",
-        with = "azure_core::time::rfc3339::option"
-    )]
-    pub end_time: Option<azure_core::time::OffsetDateTime>,
-    /// Provisioning or operation error details. Populated only for error states.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Error>,
-}
-
-impl azure_core::http::poller::StatusMonitor for DevBoxOperation {
-    type Output = Self;
-    type Format = azure_core::http::JsonFormat;
-    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
-    fn status(&self) -> azure_core::http::poller::PollerStatus {
-        use azure_core::http::poller::PollerStatus;
-        match &self.status {
-            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
-            Some(OperationState::Failed) => PollerStatus::Failed,
-            Some(OperationState::Canceled) => PollerStatus::Canceled,
-            _ => PollerStatus::InProgress,
-        }
-    }
-}
-
-/// The type of Dev Box operation.
 ///
-/// Extensible: the service may send values this client does not know yet; they are
-/// kept in [`Self::UnknownValue`] and sent back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Discriminated by `kind`: a kind this version of the client does not know is kept in [`Self::UnknownKind`] and written back unchanged.
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum DevBoxOperationKind {
-    /// `Start`
-    Start,
-    /// `Stop`
-    Stop,
-    /// `Restart`
-    Restart,
-    /// `Repair`
-    Repair,
-    /// A value this version of the client does not know, kept as sent.
-    UnknownValue(String),
+pub enum DevBoxOperation {
+    /// `kind` is `Start`.
+    Start(DevBoxStartOperation),
+    /// `kind` is `Stop`.
+    Stop(DevBoxStopOperation),
+    /// `kind` is `Restart`.
+    Restart(DevBoxRestartOperation),
+    /// `kind` is `Repair`.
+    Repair(DevBoxRepairOperation),
+    /// A kind this version of the client does not know, kept as sent.
+    UnknownKind(serde_json::Value),
 }
 
-impl DevBoxOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
+impl Serialize for DevBoxOperation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Start => "Start",
-            Self::Stop => "Stop",
-            Self::Restart => "Restart",
-            Self::Repair => "Repair",
-            Self::UnknownValue(value) => value,
+            Self::Start(value) => value.serialize(serializer),
+            Self::Stop(value) => value.serialize(serializer),
+            Self::Restart(value) => value.serialize(serializer),
+            Self::Repair(value) => value.serialize(serializer),
+            Self::UnknownKind(value) => value.serialize(serializer),
         }
     }
 }
 
-impl AsRef<str> for DevBoxOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxOperationKind {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(
-            match value {
-                "Start" => Self::Start,
-                "Stop" => Self::Stop,
-                "Restart" => Self::Restart,
-                "Repair" => Self::Repair,
-                other => Self::UnknownValue(other.to_string()),
-            },
-        )
-    }
-}
-
-impl Serialize for DevBoxOperationKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DevBoxOperationKind {
+impl<'de> Deserialize<'de> for DevBoxOperation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let Ok(value) = text.parse();
-        Ok(value)
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let kind = value.get("kind").and_then(serde_json::Value::as_str);
+        Ok(
+            match kind {
+                Some("Start") => {
+                    Self::Start(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Stop") => {
+                    Self::Stop(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Restart") => {
+                    Self::Restart(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Repair") => {
+                    Self::Repair(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                _ => Self::UnknownKind(value),
+            },
+        )
     }
 }
 
@@ -686,6 +602,571 @@ impl<'de> Deserialize<'de> for DevBoxProvisioningState {
         let text = String::deserialize(deserializer)?;
         let Ok(value) = text.parse();
         Ok(value)
+    }
+}
+
+/// Information about a start operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxRepairOperation {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxRepairOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+    /// The result of the repair operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<DevBoxRepairOperationResult>,
+}
+
+impl azure_core::http::poller::StatusMonitor for DevBoxRepairOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxRepairOperationKind {
+    /// `Repair`
+    #[serde(rename = "Repair")]
+    Repair,
+}
+
+impl DevBoxRepairOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Repair => "Repair",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRepairOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRepairOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRepairOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Repair" => Ok(Self::Repair),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxRepairOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Information about the result of a repair operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxRepairOperationResult {
+    /// The outcome of the repair operation.
+    #[serde(default, rename = "repairOutcome", skip_serializing_if = "Option::is_none")]
+    pub repair_outcome: Option<DevBoxRepairOutcome>,
+    /// The result code associated with the repair operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The result message associated with the repair operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The action taken during a repair operation.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DevBoxRepairOutcome {
+    /// `FixApplied`
+    FixApplied,
+    /// `IssuesDetected`
+    IssuesDetected,
+    /// `NoIssuesDetected`
+    NoIssuesDetected,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl DevBoxRepairOutcome {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FixApplied => "FixApplied",
+            Self::IssuesDetected => "IssuesDetected",
+            Self::NoIssuesDetected => "NoIssuesDetected",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRepairOutcome {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRepairOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRepairOutcome {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "FixApplied" => Self::FixApplied,
+                "IssuesDetected" => Self::IssuesDetected,
+                "NoIssuesDetected" => Self::NoIssuesDetected,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for DevBoxRepairOutcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DevBoxRepairOutcome {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// Information about a restart operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxRestartOperation {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxRestartOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxRestartOperationKind {
+    /// `Restart`
+    #[serde(rename = "Restart")]
+    Restart,
+}
+
+impl DevBoxRestartOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Restart => "Restart",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRestartOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRestartOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRestartOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Restart" => Ok(Self::Restart),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxRestartOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Information about a start operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxStartOperation {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxStartOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxStartOperationKind {
+    /// `Start`
+    #[serde(rename = "Start")]
+    Start,
+}
+
+impl DevBoxStartOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "Start",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxStartOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxStartOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxStartOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Start" => Ok(Self::Start),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxStartOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Information about a stop operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxStopOperation {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxStopOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxStopOperationKind {
+    /// `Stop`
+    #[serde(rename = "Stop")]
+    Stop,
+}
+
+impl DevBoxStopOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Stop => "Stop",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxStopOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxStopOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxStopOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Stop" => Ok(Self::Stop),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxStopOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -957,24 +1438,10 @@ pub struct EnvironmentDefinitionParameter {
     pub allowed: Option<Vec<String>>,
 }
 
-/// Details about the next run of an action.
+/// Information about a delete operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct EnvironmentNextAction {
-    /// The time the action will be triggered (UTC), in RFC3339 format.
-    #[serde(
-        default,
-        rename = "scheduledTime",
-        skip_serializing_if = "Option::is_none",
-        with = "azure_core::time::rfc3339::option"
-    )]
-    pub scheduled_time: Option<azure_core::time::OffsetDateTime>,
-}
-
-/// Information about an operation on an environment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct EnvironmentOperation {
+pub struct EnvironmentDeleteOperation {
     /// The unique URI for the environment operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -993,7 +1460,7 @@ pub struct EnvironmentOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<EnvironmentOperationKind>,
+    pub kind: Option<EnvironmentDeleteOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1036,7 +1503,7 @@ pub struct EnvironmentOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for EnvironmentOperation {
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1051,70 +1518,237 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentOperation {
     }
 }
 
-/// The type of environment operation.
-///
-/// Extensible: the service may send values this client does not know yet; they are
-/// kept in [`Self::UnknownValue`] and sent back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum EnvironmentOperationKind {
-    /// `Deploy`
-    Deploy,
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum EnvironmentDeleteOperationKind {
     /// `Delete`
+    #[serde(rename = "Delete")]
     Delete,
-    /// A value this version of the client does not know, kept as sent.
-    UnknownValue(String),
 }
 
-impl EnvironmentOperationKind {
+impl EnvironmentDeleteOperationKind {
     /// The value as it is on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Deploy => "Deploy",
             Self::Delete => "Delete",
-            Self::UnknownValue(value) => value,
         }
     }
 }
 
-impl AsRef<str> for EnvironmentOperationKind {
+impl AsRef<str> for EnvironmentDeleteOperationKind {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl std::fmt::Display for EnvironmentOperationKind {
+impl std::fmt::Display for EnvironmentDeleteOperationKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl std::str::FromStr for EnvironmentOperationKind {
-    type Err = std::convert::Infallible;
+impl std::str::FromStr for EnvironmentDeleteOperationKind {
+    type Err = azure_core::Error;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(
-            match value {
-                "Deploy" => Self::Deploy,
-                "Delete" => Self::Delete,
-                other => Self::UnknownValue(other.to_string()),
-            },
-        )
+        match value {
+            "Delete" => Ok(Self::Delete),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown EnvironmentDeleteOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
-impl Serialize for EnvironmentOperationKind {
+/// Information about a deploy operation on an environment.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct EnvironmentDeployOperation {
+    /// The unique URI for the environment operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the environment operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EnvironmentDeployOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// The time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Parameters object for the environment at the time of the operation.
+    #[serde(
+        default,
+        rename = "environmentParameters",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub environment_parameters: Option<serde_json::Value>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum EnvironmentDeployOperationKind {
+    /// `Deploy`
+    #[serde(rename = "Deploy")]
+    Deploy,
+}
+
+impl EnvironmentDeployOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Deploy => "Deploy",
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentDeployOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentDeployOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentDeployOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Deploy" => Ok(Self::Deploy),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown EnvironmentDeployOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Details about the next run of an action.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct EnvironmentNextAction {
+    /// The time the action will be triggered (UTC), in RFC3339 format.
+    #[serde(
+        default,
+        rename = "scheduledTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub scheduled_time: Option<azure_core::time::OffsetDateTime>,
+}
+
+/// Information about an operation on an environment.
+///
+/// Discriminated by `kind`: a kind this version of the client does not know is kept in [`Self::UnknownKind`] and written back unchanged.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum EnvironmentOperation {
+    /// `kind` is `Deploy`.
+    Deploy(EnvironmentDeployOperation),
+    /// `kind` is `Delete`.
+    Delete(EnvironmentDeleteOperation),
+    /// A kind this version of the client does not know, kept as sent.
+    UnknownKind(serde_json::Value),
+}
+
+impl Serialize for EnvironmentOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        match self {
+            Self::Deploy(value) => value.serialize(serializer),
+            Self::Delete(value) => value.serialize(serializer),
+            Self::UnknownKind(value) => value.serialize(serializer),
+        }
     }
 }
 
-impl<'de> Deserialize<'de> for EnvironmentOperationKind {
+impl<'de> Deserialize<'de> for EnvironmentOperation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let Ok(value) = text.parse();
-        Ok(value)
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let kind = value.get("kind").and_then(serde_json::Value::as_str);
+        Ok(
+            match kind {
+                Some("Deploy") => {
+                    Self::Deploy(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Delete") => {
+                    Self::Delete(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                _ => Self::UnknownKind(value),
+            },
+        )
     }
 }
 

@@ -19,9 +19,39 @@ const KEYWORDS: &[&str] = &[
 /// Splits text into words at anything that is not an ASCII letter or digit, so that heck
 /// sees `a.b-c d$e` as five words and every identifier stays plain ASCII.
 fn ascii_words(text: &str) -> String {
-    text.chars()
+    let text: String = text
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+        .collect();
+    plural_acronyms(&text)
+}
+
+/// heck splits `vCPUs` as `v`, `CP`, `Us`; an acronym's plural `s` belongs to it, so such runs
+/// are written `Cpus` first, giving `v_cpus`.
+fn plural_acronyms(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let after = chars.get(i + run + 1);
+        let plural = run >= 2
+            && chars.get(i + run) == Some(&'s')
+            && after.is_none_or(|c| !c.is_ascii_lowercase());
+        if plural {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..i + run].iter().map(char::to_ascii_lowercase));
+            out.push('s');
+            i += run + 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A type or variant name: `UpperCamelCase`, never empty, never starting with a digit.
@@ -127,6 +157,10 @@ mod tests {
         assert_eq!(value_name("2fa"), "n2fa");
         assert_eq!(value_name("$filter"), "filter");
         assert_eq!(value_name("x.y z"), "x_y_z");
+        assert_eq!(value_name("vCPUs"), "v_cpus");
+        assert_eq!(value_name("osDiskSizeInGB"), "os_disk_size_in_gb");
+        assert_eq!(value_name("IDs"), "ids");
+        assert_eq!(type_name("URLsList"), "UrlsList");
     }
 
     #[test]

@@ -3755,18 +3755,20 @@ async fn send_page<P: serde::de::DeserializeOwned>(
 }
 
 /// The next page's URL with this client's api-version in place of the one the service
-/// wrote, as Azure's guidelines ask.
+/// wrote, as Azure's guidelines ask; the rest of its query is kept byte for byte.
 fn next_page_url(mut next: Url, api_version: Option<&str>) -> Url {
     if let Some(api_version) = api_version {
-        let others: Vec<(String, String)> = next
-            .query_pairs()
-            .filter(|(name, _)| name != "api-version")
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        let kept: Vec<&str> = next
+            .query()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty() && pair.split('=').next() != Some("api-version")
+            })
             .collect();
-        next.query_pairs_mut()
-            .clear()
-            .extend_pairs(others)
-            .append_pair("api-version", api_version);
+        let kept = kept.join("&");
+        next.set_query((!kept.is_empty()).then_some(kept.as_str()));
+        next.query_pairs_mut().append_pair("api-version", api_version);
     }
     next
 }

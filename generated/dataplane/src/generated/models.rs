@@ -2150,7 +2150,7 @@ pub struct HardwareProfile {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(default, rename = "vCPUs", skip_serializing)]
-    pub v_cp_us: Option<i32>,
+    pub v_cpus: Option<i32>,
     /// The amount of memory available for the Dev Box.
     ///
     /// Read-only: set by the service, never sent.

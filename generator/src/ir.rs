@@ -310,6 +310,14 @@ pub struct Body {
 /// The error a poller ends with when its operation failed or was canceled.
 pub const OPERATION_FAILURE: &str = "OperationFailure";
 
+/// Type names the generated code defines for itself, which no schema may take.
+const GENERATED_NAMES: &[&str] = &[
+    OPERATION_FAILURE,
+    "OperationProgress",
+    "Outcome",
+    "TextFormat",
+];
+
 /// The api-version query parameter is the client's, not each method's (Azure convention).
 const API_VERSION: &str = "api-version";
 
@@ -366,11 +374,16 @@ impl<'a> Builder<'a> {
         let title = api.info.title.clone();
         let client_name = format!("{}Client", naming::type_name(&title));
         let client_options_name = format!("{client_name}Options");
-        self.type_names = Scope::with_reserved([
-            client_name.clone(),
-            client_options_name.clone(),
-            OPERATION_FAILURE.to_string(),
-        ]);
+        let own = [&client_name, &client_options_name]
+            .into_iter()
+            .cloned()
+            .chain(
+                GENERATED_NAMES
+                    .iter()
+                    .chain(naming::PRELUDE_NAMES)
+                    .map(|n| n.to_string()),
+            );
+        self.type_names = Scope::with_reserved(own);
         self.name_components();
 
         let auth = self.auth(api);
@@ -1141,8 +1154,9 @@ impl<'a> Builder<'a> {
             if let Some(Type::Named(id)) = self.schema_type(&schema_at, &context) {
                 self.types[id].is_error = true;
                 let name = self.types[id].name.clone();
-                let line =
-                    format!("[`{name}::from_error`] reads the service's error body back from it.");
+                let line = format!(
+                    "[`models::{name}::from_error`] reads the service's error body back from it."
+                );
                 if !docs.contains(&line) {
                     docs.push(line);
                 }

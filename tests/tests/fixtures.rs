@@ -250,8 +250,8 @@ fn enums() {
     assert!(g.model_line("pub state: Option<WidgetState>,"));
     assert!(g.model_line("pub mode: Option<WidgetMode>,"));
     // Enum parameters: required as `&Shade`, optional in the options struct.
-    assert!(g.client_line("shade: &Shade,"));
-    assert!(g.client_line("pub finish: Option<Finish>,"));
+    assert!(g.client_line("shade: &models::Shade,"));
+    assert!(g.client_line("pub finish: Option<models::Finish>,"));
     assert!(g.client_line("url.query_pairs_mut().append_pair(\"shade\", shade.as_str());"));
 }
 
@@ -359,12 +359,11 @@ fn default_error_response() {
             .contains("its error code is the `x-ms-error-code` header")
     );
     assert!(g.clients.contains(
-        "/// [`ErrorResponse::from_error`] reads the service's error body back from it."
+        "/// [`models::ErrorResponse::from_error`] reads the service's error body back from it."
     ));
-    assert!(
-        g.clients
-            .contains("/// [`NotFound::from_error`] reads the service's error body back from it.")
-    );
+    assert!(g.clients.contains(
+        "/// [`models::NotFound::from_error`] reads the service's error body back from it."
+    ));
     assert!(g.model_line("pub details: Option<Vec<Error>>,"));
     assert!(g.model_line("pub innererror: Option<Box<InnerError>>,"));
 }
@@ -467,7 +466,7 @@ fn unreachable_schemas() {
     assert!(g.models.contains("pub struct Widget {"));
     // The unreachable `WidgetsGetResponse` still takes its name: the inline response type
     // is `WidgetsGetResponse2` (doubtful; see the snapshot).
-    assert!(g.clients.contains("Response<WidgetsGetResponse2>"));
+    assert!(g.clients.contains("Response<models::WidgetsGetResponse2>"));
 }
 
 #[test]
@@ -480,15 +479,15 @@ fn request_body() {
     assert!(g.models.contains("#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]\npub struct Dimensions {"));
     assert!(!g.model_line("#[non_exhaustive]"));
     // Required body: a plain argument; optional body: an `Option`.
-    assert!(g.client_line("body: Widget,"));
-    assert!(g.client_line("body: Option<WidgetsPaintBody>,"));
+    assert!(g.client_line("body: models::Widget,"));
+    assert!(g.client_line("body: Option<models::WidgetsPaintBody>,"));
     assert!(g.client_line("request.set_json(body)?;"));
     // Not asserted: the `application/merge-patch+json` body of `Widgets_paint` is sent as
     // `application/json`; the snapshot shows this known generator bug.
     // 200 and 201 share the body type; 204 has none.
     assert!(
         g.clients
-            .contains("-> azure_core::Result<Response<Widget>>")
+            .contains("-> azure_core::Result<Response<models::Widget>>")
     );
     assert!(
         g.clients
@@ -630,7 +629,7 @@ fn status_monitor() {
     assert!(g.clients.contains("pub fn poll_get("));
     assert!(
         g.clients
-            .contains("-> azure_core::Result<Poller<JobStatus>>")
+            .contains("-> azure_core::Result<Poller<models::JobStatus>>")
     );
     assert_eq!(
         g.clients.matches("pub fn poll_get(").count(),
@@ -648,7 +647,7 @@ fn status_monitor() {
     // The failure's message carries the service's error code and message.
     assert!(
         g.clients
-            .contains("impl std::fmt::Display for OperationFailure<JobStatus>")
+            .contains("impl std::fmt::Display for OperationFailure<models::JobStatus>")
     );
     assert!(g.clients.contains("if let Some(error) = &status.error {"));
 }

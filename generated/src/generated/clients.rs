@@ -2,7 +2,7 @@
 
 //! The client and the options of its methods.
 
-use crate::generated::models::*;
+use crate::generated::models;
 use azure_core::error::{Error, ErrorKind};
 use azure_core::http::{ClientOptions, Pipeline, Url};
 use azure_core::http::{Method, Request};
@@ -157,13 +157,13 @@ impl DevCenterOperationStatusesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get(
         &self,
         project_name: &str,
         operation_id: &str,
         options: Option<DevCenterOperationStatusesClientGetOptions<'_>>,
-    ) -> azure_core::Result<Response<OperationStatus>> {
+    ) -> azure_core::Result<Response<models::OperationStatus>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -205,7 +205,7 @@ impl DevCenterOperationStatusesClient {
         project_name: &str,
         operation_id: &str,
         options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
-    ) -> azure_core::Result<Poller<OperationStatus>> {
+    ) -> azure_core::Result<Poller<models::OperationStatus>> {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
         let mut url = self.endpoint.clone();
@@ -282,7 +282,7 @@ where
     }
 }
 
-impl std::fmt::Display for OperationFailure<OperationStatus> {
+impl std::fmt::Display for OperationFailure<models::OperationStatus> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -300,7 +300,7 @@ impl std::fmt::Display for OperationFailure<OperationStatus> {
     }
 }
 
-impl std::error::Error for OperationFailure<OperationStatus> {}
+impl std::error::Error for OperationFailure<models::OperationStatus> {}
 
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.

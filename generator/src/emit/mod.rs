@@ -140,7 +140,7 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
     let non_exhaustive = (!def.in_request).then(|| quote!(#[non_exhaustive]));
     let fields = fields.iter().map(|field| {
         let field_name = ident(&field.name);
-        let mut ty = type_tokens(api, &field.ty);
+        let mut ty = type_tokens(api, &field.ty, In::Models);
         if field.boxed {
             ty = quote!(Box<#ty>);
         }
@@ -205,9 +205,9 @@ fn union_def(api: &Api, def: &TypeDef, property: &str, variants: &[UnionVariant]
     let docs = outer_docs(&def.docs, &def.name);
     let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
     let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
-    let types: Vec<Ident> = variants
+    let types: Vec<TokenStream> = variants
         .iter()
-        .map(|v| ident(&api.types[v.ty].name))
+        .map(|v| model_path(api, v.ty, In::Models))
         .collect();
     let variant_docs = values.iter().map(|value| {
         let line = format!(" `{property}` is `{value}`.");
@@ -488,7 +488,7 @@ fn clients_rs(api: &Api) -> TokenStream {
     let polling = polling::shared(api);
     let models_import = (!api.types.is_empty()).then(|| {
         quote!(
-            use crate::generated::models::*;
+            use crate::generated::models;
         )
     });
     let imports = client_imports(api);
@@ -787,7 +787,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
     let request = request_statements(op);
     let response_type = match &op.reply {
         Reply::Json(ty) => {
-            let ty = type_tokens(api, ty);
+            let ty = type_tokens(api, ty, In::Clients);
             quote!(Response<#ty>)
         }
         Reply::Text => quote!(Response<String, TextFormat>),
@@ -847,7 +847,7 @@ fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
         quote!(#name: #ty,)
     });
     let body = op.body.as_ref().map(|body| {
-        let ty = type_tokens(api, &body.ty);
+        let ty = type_tokens(api, &body.ty, In::Clients);
         if body.required {
             quote!(body: #ty,)
         } else {
@@ -1042,10 +1042,10 @@ fn param_type(api: &Api, ty: &Type) -> TokenStream {
     match ty {
         Type::String => quote!(&str),
         Type::DateTime | Type::Named(_) => {
-            let ty = type_tokens(api, ty);
+            let ty = type_tokens(api, ty, In::Clients);
             quote!(&#ty)
         }
-        _ => type_tokens(api, ty),
+        _ => type_tokens(api, ty, In::Clients),
     }
 }
 
@@ -1058,7 +1058,7 @@ fn method_options(api: &Api, op: &Operation) -> TokenStream {
     );
     let fields = op.optional.iter().map(|p| {
         let field = ident(&p.name);
-        let ty = type_tokens(api, &p.ty);
+        let ty = type_tokens(api, &p.ty, In::Clients);
         let docs = outer_docs(&p.docs, &p.wire_name);
         quote! {
             #docs
@@ -1078,7 +1078,16 @@ fn method_options(api: &Api, op: &Operation) -> TokenStream {
 
 // ---- shared ----------------------------------------------------------------------------------
 
-fn type_tokens(api: &Api, ty: &Type) -> TokenStream {
+/// Which generated module a type is written in: `clients.rs` names models by their module
+/// path, so that a model may be called `Request`, `Error` or `Url` without clashing with the
+/// client's own imports.
+#[derive(Clone, Copy)]
+enum In {
+    Models,
+    Clients,
+}
+
+fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
     match ty {
         Type::Bool => quote!(bool),
         Type::I32 => quote!(i32),
@@ -1089,17 +1098,23 @@ fn type_tokens(api: &Api, ty: &Type) -> TokenStream {
         Type::DateTime => quote!(azure_core::time::OffsetDateTime),
         Type::Json => quote!(serde_json::Value),
         Type::List(item) => {
-            let item = type_tokens(api, item);
+            let item = type_tokens(api, item, within);
             quote!(Vec<#item>)
         }
         Type::Map(value) => {
-            let value = type_tokens(api, value);
+            let value = type_tokens(api, value, within);
             quote!(std::collections::HashMap<String, #value>)
         }
-        Type::Named(id) => {
-            let name = ident(&api.types[*id].name);
-            quote!(#name)
-        }
+        Type::Named(id) => model_path(api, *id, within),
+    }
+}
+
+/// A model's name as seen from `within`.
+fn model_path(api: &Api, id: usize, within: In) -> TokenStream {
+    let name = ident(&api.types[id].name);
+    match within {
+        In::Models => quote!(#name),
+        In::Clients => quote!(models::#name),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Paged lists: an operation whose reply is a page (`value` and `nextLink`) returns
 //! azure_core's `Pager`, which follows `nextLink` and yields the items of every page.
 
-use super::{arguments, ident, method_docs, request_statements, type_tokens};
+use super::{In, arguments, ident, method_docs, model_path, request_statements, type_tokens};
 use crate::ir::{Api, Operation, Paging};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,7 +10,7 @@ use quote::quote;
 pub fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
     let name = ident(&op.method_name);
     let options = ident(&op.options_name);
-    let page = ident(&api.types[paging.page].name);
+    let page = model_path(api, paging.page, In::Clients);
     let next_link = ident(&paging.next_link_field);
     let docs = method_docs(
         op,
@@ -64,7 +64,7 @@ pub fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
 /// `impl Page` for a page model: its items are the `value` list.
 pub fn page_impl(api: &Api, paging: &Paging) -> TokenStream {
     let page = ident(&api.types[paging.page].name);
-    let item = type_tokens(api, &paging.item);
+    let item = type_tokens(api, &paging.item, In::Models);
     let items = ident(&paging.items_field);
     quote! {
         impl azure_core::http::pager::Page for #page {

@@ -5,7 +5,9 @@
 //! which its pollers treat as done; so the mapping is generated from the document's enum
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
-use super::{arguments, ident, method_docs, outer_docs, request_statements, type_tokens};
+use super::{
+    In, arguments, ident, method_docs, model_path, outer_docs, request_statements, type_tokens,
+};
 use crate::ir::{
     Api, OPERATION_FAILURE, Operation, Poll, Reply, StatusMonitor, Terminal, Type, TypeDef,
 };
@@ -60,7 +62,7 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
     let Reply::Json(Type::Named(status_id)) = op.reply else {
         return TokenStream::new();
     };
-    let status = ident(&api.types[status_id].name);
+    let status = model_path(api, status_id, In::Clients);
     let get = op.method_name.trim_start_matches("r#");
     let docs = outer_docs(
         &format!(
@@ -123,8 +125,8 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
     };
     let name = ident(&op.method_name);
     let options = ident(&op.options_name);
-    let result = type_tokens(api, &long_running.result);
-    let status = ident(&api.types[long_running.status].name);
+    let result = type_tokens(api, &long_running.result, In::Clients);
+    let status = model_path(api, long_running.status, In::Clients);
     let fetch_result = long_running.fetch_result;
     let ends_with = if fetch_result {
         "once it succeeded, the poller reads the resource again from the request's URL and \
@@ -181,7 +183,7 @@ pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str
     );
     let fields = op.optional.iter().map(|p| {
         let field = ident(&p.name);
-        let ty = type_tokens(api, &p.ty);
+        let ty = type_tokens(api, &p.ty, In::Clients);
         let docs = outer_docs(&p.docs, &p.wire_name);
         quote! {
             #docs
@@ -203,17 +205,18 @@ pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str
 /// `OperationFailure<M>`, with `Display` for each status model, and the helpers the poll
 /// methods share.
 pub fn shared(api: &Api) -> TokenStream {
-    let monitors: Vec<(&TypeDef, &StatusMonitor)> = api
+    let monitors: Vec<(usize, &StatusMonitor)> = api
         .types
         .iter()
-        .filter_map(|def| def.status_monitor.as_ref().map(|m| (def, m)))
+        .enumerate()
+        .filter_map(|(id, def)| def.status_monitor.as_ref().map(|m| (id, m)))
         .collect();
     if monitors.is_empty() {
         return TokenStream::new();
     }
     let failure = ident(OPERATION_FAILURE);
-    let displays = monitors.iter().map(|(def, monitor)| {
-        let name = ident(&def.name);
+    let displays = monitors.iter().map(|&(id, monitor)| {
+        let name = model_path(api, id, In::Clients);
         let binding = match &monitor.error_field {
             Some(_) => quote!(status),
             None => quote!(_),

@@ -2,7 +2,7 @@
 
 //! The client and the options of its methods.
 
-use crate::generated::models::*;
+use crate::generated::models;
 use azure_core::error::{Error, ErrorKind};
 use azure_core::http::{ClientOptions, Pipeline, Url};
 use azure_core::http::{Method, Request};
@@ -159,11 +159,11 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_projects(
         &self,
         options: Option<DevCenterClientListProjectsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedProject>> {
+    ) -> azure_core::Result<Pager<models::PagedProject>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(&mut url, &["projects"])?;
@@ -185,7 +185,7 @@ impl DevCenterClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedProject| { page.next_link.as_deref() },
+                                |page: &models::PagedProject| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -211,12 +211,12 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_project(
         &self,
         project_name: &str,
         options: Option<DevCenterClientGetProjectOptions<'_>>,
-    ) -> azure_core::Result<Response<Project>> {
+    ) -> azure_core::Result<Response<models::Project>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -264,11 +264,11 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_all_dev_boxes(
         &self,
         options: Option<DevCenterDevBoxesClientListAllDevBoxesOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedDevBox>> {
+    ) -> azure_core::Result<Pager<models::PagedDevBox>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(&mut url, &["devboxes"])?;
@@ -290,7 +290,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -318,12 +318,12 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_pools(
         &self,
         project_name: &str,
         options: Option<DevCenterDevBoxesClientListPoolsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedPool>> {
+    ) -> azure_core::Result<Pager<models::PagedPool>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -348,7 +348,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedPool| { page.next_link.as_deref() },
+                                |page: &models::PagedPool| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -376,13 +376,13 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_pool(
         &self,
         project_name: &str,
         pool_name: &str,
         options: Option<DevCenterDevBoxesClientGetPoolOptions<'_>>,
-    ) -> azure_core::Result<Response<Pool>> {
+    ) -> azure_core::Result<Response<models::Pool>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -419,13 +419,13 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_schedules_by_pool(
         &self,
         project_name: &str,
         pool_name: &str,
         options: Option<DevCenterDevBoxesClientListSchedulesByPoolOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedSchedule>> {
+    ) -> azure_core::Result<Pager<models::PagedSchedule>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -456,7 +456,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedSchedule| { page.next_link.as_deref() },
+                                |page: &models::PagedSchedule| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -486,14 +486,14 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_schedule_by_pool(
         &self,
         project_name: &str,
         pool_name: &str,
         schedule_name: &str,
         options: Option<DevCenterDevBoxesClientGetScheduleByPoolOptions<'_>>,
-    ) -> azure_core::Result<Response<Schedule>> {
+    ) -> azure_core::Result<Response<models::Schedule>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -530,12 +530,12 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_schedules_by_project(
         &self,
         project_name: &str,
         options: Option<DevCenterDevBoxesClientListSchedulesByProjectOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedSchedule>> {
+    ) -> azure_core::Result<Pager<models::PagedSchedule>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -560,7 +560,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedSchedule| { page.next_link.as_deref() },
+                                |page: &models::PagedSchedule| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -590,13 +590,13 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_dev_boxes_by_user(
         &self,
         project_name: &str,
         user_id: &str,
         options: Option<DevCenterDevBoxesClientListDevBoxesByUserOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedDevBox>> {
+    ) -> azure_core::Result<Pager<models::PagedDevBox>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -627,7 +627,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -657,14 +657,14 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_dev_box_by_user(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientGetDevBoxByUserOptions<'_>>,
-    ) -> azure_core::Result<Response<DevBox>> {
+    ) -> azure_core::Result<Response<models::DevBox>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -717,15 +717,17 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_create_dev_box(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
-        body: DevBox,
+        body: models::DevBox,
         options: Option<DevCenterDevBoxesClientBeginCreateDevBoxOptions<'_>>,
-    ) -> azure_core::Result<Poller<OperationProgress<OperationStatus, DevBox>>> {
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::DevBox>>,
+    > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
         let mut url = self.endpoint.clone();
@@ -795,7 +797,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_delete_dev_box(
         &self,
         project_name: &str,
@@ -803,7 +805,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -860,14 +862,14 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_actions(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientListActionsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedDevBoxAction>> {
+    ) -> azure_core::Result<Pager<models::PagedDevBoxAction>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -900,7 +902,9 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedDevBoxAction| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBoxAction| {
+                                    page.next_link.as_deref()
+                                },
                             )
                             .await
                     })
@@ -932,7 +936,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_action(
         &self,
         project_name: &str,
@@ -940,7 +944,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         action_name: &str,
         options: Option<DevCenterDevBoxesClientGetActionOptions<'_>>,
-    ) -> azure_core::Result<Response<DevBoxAction>> {
+    ) -> azure_core::Result<Response<models::DevBoxAction>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -984,7 +988,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn delay_action(
         &self,
         project_name: &str,
@@ -993,7 +997,7 @@ impl DevCenterDevBoxesClient {
         action_name: &str,
         until: &azure_core::time::OffsetDateTime,
         options: Option<DevCenterDevBoxesClientDelayActionOptions<'_>>,
-    ) -> azure_core::Result<Response<DevBoxAction>> {
+    ) -> azure_core::Result<Response<models::DevBoxAction>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1037,7 +1041,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn skip_action(
         &self,
         project_name: &str,
@@ -1086,7 +1090,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn delay_actions(
         &self,
         project_name: &str,
@@ -1094,7 +1098,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         until: &azure_core::time::OffsetDateTime,
         options: Option<DevCenterDevBoxesClientDelayActionsOptions<'_>>,
-    ) -> azure_core::Result<Response<PagedDevBoxActionDelayResult>> {
+    ) -> azure_core::Result<Response<models::PagedDevBoxActionDelayResult>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1137,14 +1141,14 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_operations(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientListOperationsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedDevBoxOperation>> {
+    ) -> azure_core::Result<Pager<models::PagedDevBoxOperation>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -1177,7 +1181,9 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedDevBoxOperation| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBoxOperation| {
+                                    page.next_link.as_deref()
+                                },
                             )
                             .await
                     })
@@ -1209,7 +1215,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_operation(
         &self,
         project_name: &str,
@@ -1217,7 +1223,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         operation_id: &str,
         options: Option<DevCenterDevBoxesClientGetOperationOptions<'_>>,
-    ) -> azure_core::Result<Response<DevBoxOperation>> {
+    ) -> azure_core::Result<Response<models::DevBoxOperation>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1258,14 +1264,14 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_remote_connection(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientGetRemoteConnectionOptions<'_>>,
-    ) -> azure_core::Result<Response<RemoteConnection>> {
+    ) -> azure_core::Result<Response<models::RemoteConnection>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1318,7 +1324,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_repair_dev_box(
         &self,
         project_name: &str,
@@ -1326,7 +1332,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientBeginRepairDevBoxOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -1394,7 +1400,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_restart_dev_box(
         &self,
         project_name: &str,
@@ -1402,7 +1408,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientBeginRestartDevBoxOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -1470,7 +1476,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_start_dev_box(
         &self,
         project_name: &str,
@@ -1478,7 +1484,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientBeginStartDevBoxOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -1546,7 +1552,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_stop_dev_box(
         &self,
         project_name: &str,
@@ -1554,7 +1560,7 @@ impl DevCenterDevBoxesClient {
         dev_box_name: &str,
         options: Option<DevCenterDevBoxesClientBeginStopDevBoxOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -1610,12 +1616,12 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_all_dev_boxes_by_user(
         &self,
         user_id: &str,
         options: Option<DevCenterDevBoxesClientListAllDevBoxesByUserOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedDevBox>> {
+    ) -> azure_core::Result<Pager<models::PagedDevBox>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -1640,7 +1646,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -1688,12 +1694,12 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_catalogs_by_project(
         &self,
         project_name: &str,
         options: Option<DevCenterEnvironmentsClientListCatalogsByProjectOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedCatalog>> {
+    ) -> azure_core::Result<Pager<models::PagedCatalog>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -1718,7 +1724,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedCatalog| { page.next_link.as_deref() },
+                                |page: &models::PagedCatalog| { page.next_link.as_deref() },
                             )
                             .await
                     })
@@ -1746,13 +1752,13 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_catalog(
         &self,
         project_name: &str,
         catalog_name: &str,
         options: Option<DevCenterEnvironmentsClientGetCatalogOptions<'_>>,
-    ) -> azure_core::Result<Response<Catalog>> {
+    ) -> azure_core::Result<Response<models::Catalog>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1789,7 +1795,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_environment_definitions_by_catalog(
         &self,
         project_name: &str,
@@ -1797,7 +1803,7 @@ impl DevCenterEnvironmentsClient {
         options: Option<
             DevCenterEnvironmentsClientListEnvironmentDefinitionsByCatalogOptions<'_>,
         >,
-    ) -> azure_core::Result<Pager<PagedEnvironmentDefinition>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironmentDefinition>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -1828,7 +1834,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironmentDefinition| {
+                                |page: &models::PagedEnvironmentDefinition| {
                                     page.next_link.as_deref()
                                 },
                             )
@@ -1860,14 +1866,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_environment_definition(
         &self,
         project_name: &str,
         catalog_name: &str,
         definition_name: &str,
         options: Option<DevCenterEnvironmentsClientGetEnvironmentDefinitionOptions<'_>>,
-    ) -> azure_core::Result<Response<EnvironmentDefinition>> {
+    ) -> azure_core::Result<Response<models::EnvironmentDefinition>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -1904,14 +1910,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_environment_definitions_by_project(
         &self,
         project_name: &str,
         options: Option<
             DevCenterEnvironmentsClientListEnvironmentDefinitionsByProjectOptions<'_>,
         >,
-    ) -> azure_core::Result<Pager<PagedEnvironmentDefinition>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironmentDefinition>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -1940,7 +1946,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironmentDefinition| {
+                                |page: &models::PagedEnvironmentDefinition| {
                                     page.next_link.as_deref()
                                 },
                             )
@@ -1970,12 +1976,12 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_environment_types(
         &self,
         project_name: &str,
         options: Option<DevCenterEnvironmentsClientListEnvironmentTypesOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedEnvironmentType>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironmentType>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -2004,7 +2010,9 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironmentType| { page.next_link.as_deref() },
+                                |page: &models::PagedEnvironmentType| {
+                                    page.next_link.as_deref()
+                                },
                             )
                             .await
                     })
@@ -2032,12 +2040,12 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_environments(
         &self,
         project_name: &str,
         options: Option<DevCenterEnvironmentsClientListEnvironmentsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedEnvironment>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironment>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -2062,7 +2070,9 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironment| { page.next_link.as_deref() },
+                                |page: &models::PagedEnvironment| {
+                                    page.next_link.as_deref()
+                                },
                             )
                             .await
                     })
@@ -2092,13 +2102,13 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_environments_by_user(
         &self,
         project_name: &str,
         user_id: &str,
         options: Option<DevCenterEnvironmentsClientListEnvironmentsByUserOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedEnvironment>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironment>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -2129,7 +2139,9 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironment| { page.next_link.as_deref() },
+                                |page: &models::PagedEnvironment| {
+                                    page.next_link.as_deref()
+                                },
                             )
                             .await
                     })
@@ -2159,14 +2171,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_environment_by_user(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
         options: Option<DevCenterEnvironmentsClientGetEnvironmentByUserOptions<'_>>,
-    ) -> azure_core::Result<Response<Environment>> {
+    ) -> azure_core::Result<Response<models::Environment>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2219,17 +2231,19 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_create_or_replace_environment(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
-        body: Environment,
+        body: models::Environment,
         options: Option<
             DevCenterEnvironmentsClientBeginCreateOrReplaceEnvironmentOptions<'_>,
         >,
-    ) -> azure_core::Result<Poller<OperationProgress<OperationStatus, Environment>>> {
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::Environment>>,
+    > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
         let mut url = self.endpoint.clone();
@@ -2299,7 +2313,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn begin_delete_environment(
         &self,
         project_name: &str,
@@ -2307,7 +2321,7 @@ impl DevCenterEnvironmentsClient {
         environment_name: &str,
         options: Option<DevCenterEnvironmentsClientBeginDeleteEnvironmentOptions<'_>>,
     ) -> azure_core::Result<
-        Poller<OperationProgress<OperationStatus, OperationStatus>>,
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
@@ -2363,15 +2377,15 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn patch_environment(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
-        body: EnvironmentUpdate,
+        body: models::EnvironmentUpdate,
         options: Option<DevCenterEnvironmentsClientPatchEnvironmentOptions<'_>>,
-    ) -> azure_core::Result<Response<Environment>> {
+    ) -> azure_core::Result<Response<models::Environment>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2415,14 +2429,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_actions(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
         options: Option<DevCenterEnvironmentsClientListActionsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedEnvironmentAction>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironmentAction>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -2455,7 +2469,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironmentAction| {
+                                |page: &models::PagedEnvironmentAction| {
                                     page.next_link.as_deref()
                                 },
                             )
@@ -2489,7 +2503,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_action(
         &self,
         project_name: &str,
@@ -2497,7 +2511,7 @@ impl DevCenterEnvironmentsClient {
         environment_name: &str,
         action_name: &str,
         options: Option<DevCenterEnvironmentsClientGetActionOptions<'_>>,
-    ) -> azure_core::Result<Response<EnvironmentAction>> {
+    ) -> azure_core::Result<Response<models::EnvironmentAction>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2541,7 +2555,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn delay_action(
         &self,
         project_name: &str,
@@ -2550,7 +2564,7 @@ impl DevCenterEnvironmentsClient {
         action_name: &str,
         until: &azure_core::time::OffsetDateTime,
         options: Option<DevCenterEnvironmentsClientDelayActionOptions<'_>>,
-    ) -> azure_core::Result<Response<EnvironmentAction>> {
+    ) -> azure_core::Result<Response<models::EnvironmentAction>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2594,7 +2608,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn skip_action(
         &self,
         project_name: &str,
@@ -2644,14 +2658,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub fn list_operations(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
         options: Option<DevCenterEnvironmentsClientListOperationsOptions<'_>>,
-    ) -> azure_core::Result<Pager<PagedEnvironmentOperation>> {
+    ) -> azure_core::Result<Pager<models::PagedEnvironmentOperation>> {
         let options = options.unwrap_or_default();
         let mut url = self.endpoint.clone();
         append_path(
@@ -2684,7 +2698,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &PagedEnvironmentOperation| {
+                                |page: &models::PagedEnvironmentOperation| {
                                     page.next_link.as_deref()
                                 },
                             )
@@ -2718,7 +2732,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_operation(
         &self,
         project_name: &str,
@@ -2726,7 +2740,7 @@ impl DevCenterEnvironmentsClient {
         environment_name: &str,
         operation_id: &str,
         options: Option<DevCenterEnvironmentsClientGetOperationOptions<'_>>,
-    ) -> azure_core::Result<Response<EnvironmentOperation>> {
+    ) -> azure_core::Result<Response<models::EnvironmentOperation>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2769,7 +2783,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_logs_by_operation(
         &self,
         project_name: &str,
@@ -2819,14 +2833,14 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get_outputs(
         &self,
         project_name: &str,
         user_id: &str,
         environment_name: &str,
         options: Option<DevCenterEnvironmentsClientGetOutputsOptions<'_>>,
-    ) -> azure_core::Result<Response<EnvironmentOutputs>> {
+    ) -> azure_core::Result<Response<models::EnvironmentOutputs>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2884,13 +2898,13 @@ impl DevCenterOperationStatusesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
     pub async fn get(
         &self,
         project_name: &str,
         operation_id: &str,
         options: Option<DevCenterOperationStatusesClientGetOptions<'_>>,
-    ) -> azure_core::Result<Response<OperationStatus>> {
+    ) -> azure_core::Result<Response<models::OperationStatus>> {
         let options = options.unwrap_or_default();
         let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
@@ -2932,7 +2946,7 @@ impl DevCenterOperationStatusesClient {
         project_name: &str,
         operation_id: &str,
         options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
-    ) -> azure_core::Result<Poller<OperationStatus>> {
+    ) -> azure_core::Result<Poller<models::OperationStatus>> {
         let options = options.unwrap_or_default();
         check_frequency(&options.poller_options)?;
         let mut url = self.endpoint.clone();
@@ -3334,7 +3348,7 @@ where
     }
 }
 
-impl std::fmt::Display for OperationFailure<OperationStatus> {
+impl std::fmt::Display for OperationFailure<models::OperationStatus> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3352,9 +3366,9 @@ impl std::fmt::Display for OperationFailure<OperationStatus> {
     }
 }
 
-impl std::error::Error for OperationFailure<OperationStatus> {}
+impl std::error::Error for OperationFailure<models::OperationStatus> {}
 
-impl std::fmt::Display for OperationFailure<DevBoxStartOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3372,9 +3386,9 @@ impl std::fmt::Display for OperationFailure<DevBoxStartOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<DevBoxStartOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxStartOperation> {}
 
-impl std::fmt::Display for OperationFailure<DevBoxStopOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3392,9 +3406,9 @@ impl std::fmt::Display for OperationFailure<DevBoxStopOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<DevBoxStopOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxStopOperation> {}
 
-impl std::fmt::Display for OperationFailure<DevBoxRestartOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3412,9 +3426,9 @@ impl std::fmt::Display for OperationFailure<DevBoxRestartOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<DevBoxRestartOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxRestartOperation> {}
 
-impl std::fmt::Display for OperationFailure<DevBoxRepairOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3432,9 +3446,9 @@ impl std::fmt::Display for OperationFailure<DevBoxRepairOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<DevBoxRepairOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxRepairOperation> {}
 
-impl std::fmt::Display for OperationFailure<EnvironmentDeployOperation> {
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3452,9 +3466,9 @@ impl std::fmt::Display for OperationFailure<EnvironmentDeployOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<EnvironmentDeployOperation> {}
+impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation> {}
 
-impl std::fmt::Display for OperationFailure<EnvironmentDeleteOperation> {
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3472,7 +3486,7 @@ impl std::fmt::Display for OperationFailure<EnvironmentDeleteOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<EnvironmentDeleteOperation> {}
+impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
 
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.

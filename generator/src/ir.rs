@@ -94,6 +94,8 @@ pub enum Type {
     DateTime,
     /// A schema without a type: any JSON value.
     Json,
+    /// Raw bytes: an `application/octet-stream` body.
+    Bytes,
     List(Box<Type>),
     /// `additionalProperties`: a map from string keys.
     Map(Box<Type>),
@@ -148,6 +150,10 @@ pub enum TypeKind {
         variants: Vec<Variant>,
         extensible: bool,
     },
+    /// A `oneOf` without a discriminator: the first variant whose type reads the value.
+    Untagged {
+        variants: Vec<(String, Type)>,
+    },
     /// A schema with a `discriminator`: one variant per known value of the discriminating
     /// property, each a struct; a value this client does not know is kept as JSON.
     Union {
@@ -180,6 +186,9 @@ pub struct Field {
     pub read_only: bool,
     /// Closes a cycle of struct fields, so it is stored in a `Box`.
     pub boxed: bool,
+    /// The map of the properties the schema does not name (`additionalProperties`), flattened
+    /// into the object on the wire.
+    pub additional: bool,
     pub docs: Vec<String>,
 }
 
@@ -188,6 +197,8 @@ pub struct Field {
 pub struct Variant {
     pub name: String,
     pub value: String,
+    /// What the value means, where the document says (a `oneOf` member's description).
+    pub docs: Vec<String>,
 }
 
 /// One operation, which becomes one client method.
@@ -240,6 +251,8 @@ pub enum Reply {
     Json(Type),
     /// A `text/plain` body.
     Text,
+    /// An `application/octet-stream` body.
+    Binary,
 }
 
 /// How a long-running operation ends.
@@ -295,12 +308,16 @@ pub struct Param {
     pub location: Location,
     pub ty: Type,
     pub docs: Vec<String>,
+    /// A list sent as one pair per item (`tags=a&tags=b`) rather than comma-separated.
+    pub explode: bool,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug)]
 pub struct Body {
     pub ty: Type,
+    /// How the body is written.
+    pub encoding: Encoding,
     /// The JSON media type, e.g. `application/json` or `application/merge-patch+json`.
     pub content_type: String,
     pub required: bool,
@@ -316,7 +333,31 @@ const GENERATED_NAMES: &[&str] = &[
     "OperationProgress",
     "Outcome",
     "TextFormat",
+    "BinaryFormat",
 ];
+
+/// How a request body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// JSON (`application/json` or any `+json` type).
+    Json,
+    /// `application/x-www-form-urlencoded`, from an object's fields.
+    Form,
+    /// `text/plain`, from a `String`.
+    Text,
+    /// `application/octet-stream` (or another binary type), from bytes.
+    Binary,
+}
+
+/// The encoding of a non-JSON media type this client can send or read.
+fn encoding_of(content_type: &str) -> Option<Encoding> {
+    match content_type.split(';').next().unwrap_or("").trim() {
+        "application/x-www-form-urlencoded" => Some(Encoding::Form),
+        "text/plain" => Some(Encoding::Text),
+        "application/octet-stream" => Some(Encoding::Binary),
+        _ => None,
+    }
+}
 
 /// The api-version query parameter is the client's, not each method's (Azure convention).
 const API_VERSION: &str = "api-version";
@@ -830,13 +871,22 @@ impl<'a> Builder<'a> {
             let Some(ty) = self.schema_type(&schema_at, &context) else {
                 continue;
             };
-            if !is_scalar(&ty, &self.types) {
+            // Lists of scalars go in queries and headers; a path segment holds one value.
+            let fits = match (&ty, location) {
+                (Type::List(item), Location::Query | Location::Header) => {
+                    is_scalar(item, &self.types)
+                }
+                (ty, _) => is_scalar(ty, &self.types),
+            };
+            if !fits {
                 self.problem(
                     &schema_at,
-                    "only scalar (string, number, boolean or enum) parameters are supported",
+                    "parameters are supported as strings, numbers, booleans, enums, and lists of those in queries and headers",
                 );
                 continue;
             }
+            // OpenAPI's default: a query's `form` style explodes lists, a header's `simple` does not.
+            let explode = data.explode.unwrap_or(location == Location::Query);
             let mut docs = lines(data.description.as_deref());
             if docs.is_empty() {
                 docs = self.value_docs(&schema_at, &data.name);
@@ -849,6 +899,7 @@ impl<'a> Builder<'a> {
                 location,
                 ty,
                 docs,
+                explode,
             };
             match (location, data.required) {
                 (Location::Path, true) => path_params.push(param),
@@ -1017,36 +1068,44 @@ impl<'a> Builder<'a> {
                 }
             }
         };
-        let content_type = self.json_content(&body.content, &format!("{at}/content"))?;
+        // JSON first, then the other encodings this client can send.
+        let pick = |wanted: fn(&str) -> Option<Encoding>| {
+            body.content
+                .keys()
+                .find_map(|ct| wanted(ct).map(|encoding| (ct.as_str(), encoding)))
+        };
+        let found = pick(|ct| is_json(ct).then_some(Encoding::Json)).or_else(|| pick(encoding_of));
+        let Some((content_type, encoding)) = found else {
+            let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.problem(
+                format!("{at}/content"),
+                format!(
+                    "request bodies are supported as JSON, form-encoded, text/plain or octet-stream; this one is `{}`",
+                    listed.join("`, `")
+                ),
+            );
+            return None;
+        };
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
         let context = format!("{type_prefix}Body");
-        let ty = text_dates(self.schema_type(&schema_at, &context)?);
+        let ty = match encoding {
+            Encoding::Json | Encoding::Form => text_dates(self.schema_type(&schema_at, &context)?),
+            Encoding::Text => Type::String,
+            Encoding::Binary => Type::Bytes,
+        };
+        if encoding == Encoding::Form
+            && !matches!(ty, Type::Named(id) if matches!(self.types[id].kind, TypeKind::Struct { .. }))
+        {
+            self.problem(schema_at, "a form-encoded body must be an object");
+            return None;
+        }
         Some(Body {
             ty,
+            encoding,
             content_type: content_type.to_string(),
             required: body.required,
             docs: lines(body.description.as_deref()),
         })
-    }
-
-    /// Picks the JSON media type of a `content` map; anything else is not supported yet.
-    fn json_content<'c>(
-        &mut self,
-        content: &'c indexmap::IndexMap<String, openapiv3::MediaType>,
-        at: &str,
-    ) -> Option<&'c str> {
-        let json = content.keys().find(|ct| is_json(ct));
-        if json.is_none() {
-            let listed: Vec<&str> = content.keys().map(String::as_str).collect();
-            self.problem(
-                at,
-                format!(
-                    "only JSON bodies are supported; this one is `{}`",
-                    listed.join("`, `")
-                ),
-            );
-        }
-        json.map(String::as_str)
     }
 
     /// What the 2xx responses carry (one body type for all of them), and whether one of them
@@ -1059,7 +1118,8 @@ impl<'a> Builder<'a> {
         type_prefix: &str,
     ) -> (Reply, bool) {
         let mut found: Option<Type> = None;
-        let mut text = false;
+        let mut raw: Option<Reply> = None;
+        let mut differ = false;
         let mut operation_location = false;
         for (code, response) in &operation.responses.responses {
             if !is_success(code) {
@@ -1076,19 +1136,26 @@ impl<'a> Builder<'a> {
             if response.content.is_empty() {
                 continue;
             }
-            let is_text = |ct: &String| {
-                ct.split(';')
-                    .next()
-                    .is_some_and(|e| e.trim() == "text/plain")
-            };
-            if !response.content.keys().any(|ct| is_json(ct))
-                && response.content.keys().all(is_text)
-            {
-                text = true;
-                continue;
-            }
-            let Some(content_type) = self.json_content(&response.content, &format!("{at}/content"))
-            else {
+            let Some(content_type) = response.content.keys().find(|ct| is_json(ct)) else {
+                // Not JSON: text or bytes, as the reply's media type says.
+                let encodings: Vec<Option<Encoding>> =
+                    response.content.keys().map(|ct| encoding_of(ct)).collect();
+                raw = match encodings.as_slice() {
+                    all if all.iter().all(|e| *e == Some(Encoding::Text)) => Some(Reply::Text),
+                    all if all.contains(&Some(Encoding::Binary)) => Some(Reply::Binary),
+                    _ => {
+                        let listed: Vec<&str> =
+                            response.content.keys().map(String::as_str).collect();
+                        self.problem(
+                            format!("{at}/content"),
+                            format!(
+                                "replies are supported as JSON, text/plain or octet-stream; this one is `{}`",
+                                listed.join("`, `")
+                            ),
+                        );
+                        None
+                    }
+                };
                 continue;
             };
             let context = format!("{type_prefix}Response");
@@ -1097,24 +1164,28 @@ impl<'a> Builder<'a> {
                 continue;
             };
             match &found {
-                Some(previous) if *previous != ty => self.problem(
-                    here,
-                    "success responses with different body types are not supported",
-                ),
+                Some(previous) if *previous != ty => differ = true,
                 _ => found = Some(ty),
             }
         }
-        let reply = match (found, text) {
-            (Some(_), true) => {
+        if differ {
+            self.warnings.push(Problem::new(
+                format!("{pointer}/responses"),
+                "success responses carry different body types: the method returns the body as `serde_json::Value`",
+            ));
+            found = Some(Type::Json);
+        }
+        let reply = match (found, raw) {
+            (Some(_), Some(_)) => {
                 self.problem(
-                    pointer,
-                    "success responses mixing JSON and text bodies are not supported",
+                    format!("{pointer}/responses"),
+                    "success responses mixing JSON and other bodies are not supported",
                 );
                 Reply::Empty
             }
-            (Some(ty), false) => Reply::Json(ty),
-            (None, true) => Reply::Text,
-            (None, false) => Reply::Empty,
+            (Some(ty), None) => Reply::Json(ty),
+            (None, Some(reply)) => reply,
+            (None, None) => Reply::Empty,
         };
         (reply, operation_location)
     }
@@ -1259,7 +1330,7 @@ impl<'a> Builder<'a> {
         }
         let name = self.component_names[&key].clone();
         let schema = self.schema_object(reference)?;
-        if makes_type(schema) {
+        if self.makes_type(reference, schema) {
             // Reserve the index first, so a reference back to this schema finds it.
             let id = self.new_type(name.clone(), Vec::new());
             self.resolved.insert(key, Type::Named(id));
@@ -1302,7 +1373,10 @@ impl<'a> Builder<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Option<Type> {
-        for unsupported in ["oneOf", "not"] {
+        if schema.contains_key("oneOf") {
+            return self.one_of(pointer, schema, context, reserved);
+        }
+        for unsupported in ["not"] {
             if schema.contains_key(unsupported) {
                 self.problem(
                     format!("{pointer}/{unsupported}"),
@@ -1338,10 +1412,27 @@ impl<'a> Builder<'a> {
             .get("type")
             .map(|t| t.as_str().unwrap_or("(not a string)"));
         if let Some(values) = schema.get("enum") {
+            if matches!(kind, Some("integer" | "number" | "boolean")) {
+                // The values are listed in the docs (see `constraint_sentence`).
+                self.warnings.push(Problem::new(
+                    format!("{pointer}/enum"),
+                    format!(
+                        "an enum of {} values is generated as the plain type; the allowed values are in the docs",
+                        kind.unwrap_or_default()
+                    ),
+                ));
+                return Some(match (kind, schema.get("format").and_then(Value::as_str)) {
+                    (Some("integer"), Some("int32")) => Type::I32,
+                    (Some("integer"), _) => Type::I64,
+                    (Some("boolean"), _) => Type::Bool,
+                    (_, Some("float")) => Type::F32,
+                    _ => Type::F64,
+                });
+            }
             if !matches!(kind, None | Some("string")) {
                 self.problem(
                     format!("{pointer}/enum"),
-                    "only string enums are supported yet",
+                    "only string, integer, number and boolean enums are supported",
                 );
                 return None;
             }
@@ -1353,6 +1444,7 @@ impl<'a> Builder<'a> {
                 );
                 return None;
             }
+            let values = values.into_iter().map(|v| (v, Vec::new())).collect();
             return Some(self.enum_type(values, false, docs, context, reserved));
         }
         let format = schema.get("format").and_then(Value::as_str);
@@ -1428,12 +1520,6 @@ impl<'a> Builder<'a> {
             }
         };
         self.types[id].docs = docs;
-        if schema.contains_key("additionalProperties") {
-            self.problem(
-                format!("{pointer}/additionalProperties"),
-                "`additionalProperties` beside `properties` is not supported yet",
-            );
-        }
         let parent = self.types[id].name.clone();
         let mut names = Scope::default();
         let mut fields: Vec<Field> = Vec::new();
@@ -1492,7 +1578,32 @@ impl<'a> Builder<'a> {
                 required,
                 read_only,
                 boxed: false,
+                additional: false,
                 docs,
+            });
+        }
+        // Properties the schema does not name: a map beside the named fields.
+        let additional = match schema.get("additionalProperties") {
+            Some(Value::Bool(true)) => Some(Type::Json),
+            Some(Value::Object(value)) if value.is_empty() => Some(Type::Json),
+            Some(Value::Object(_)) => self.schema_type(
+                &format!("{pointer}/additionalProperties"),
+                &format!("{parent}Value"),
+            ),
+            _ => None,
+        };
+        if let Some(value) = additional {
+            fields.push(Field {
+                name: names.claim("additional_properties".to_string()),
+                json_name: String::new(),
+                ty: Type::Map(Box::new(text_dates(value))),
+                required: false,
+                read_only: false,
+                boxed: false,
+                additional: true,
+                docs: vec![
+                    "Properties the service sent that the document does not name.".to_string(),
+                ],
             });
         }
         self.types[id].kind = TypeKind::Struct { fields };
@@ -1549,6 +1660,133 @@ impl<'a> Builder<'a> {
         parts
     }
 
+    /// `oneOf`: a discriminated union when there is a discriminator; an enum when every member
+    /// is a string enum (the members' descriptions document the values); `String` when every
+    /// member is a string; otherwise an untagged enum of the members, tried in order.
+    fn one_of(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        if schema.contains_key("discriminator") {
+            return self.union_type(pointer, schema, context, reserved);
+        }
+        let Some(members) = schema.get("oneOf").and_then(Value::as_array) else {
+            self.problem(
+                format!("{pointer}/oneOf"),
+                "`oneOf` must be a list of schemas",
+            );
+            return None;
+        };
+        // `{type: 'null'}` members only say that the value may be absent, as every field may.
+        let members: Vec<(String, &Value)> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("{pointer}/oneOf/{i}"), m))
+            .filter(|(_, m)| m.get("type").and_then(Value::as_str) != Some("null"))
+            .collect();
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        match members.as_slice() {
+            [] => return Some(Type::Json),
+            [(at, _)] => return self.schema_type(at, context),
+            _ => {}
+        }
+        let string_enum = |m: &Value| {
+            m.get("type").and_then(Value::as_str) == Some("string")
+                && m.get("enum").and_then(Value::as_array).is_some()
+        };
+        if members.iter().all(|(_, m)| string_enum(m)) {
+            let mut values = Vec::new();
+            for (at, member) in &members {
+                let member_docs = lines(member.get("description").and_then(Value::as_str));
+                let listed = self.enum_values(&format!("{at}/enum"), &member["enum"])?;
+                values.extend(listed.into_iter().map(|v| (v, member_docs.clone())));
+            }
+            return Some(self.enum_type(values, false, docs, context, reserved));
+        }
+        // All plain strings (an id or a name, say): one string type serves.
+        if members.iter().all(|(at, _)| self.is_plain_string(at)) {
+            return Some(Type::String);
+        }
+        let id = match reserved {
+            Some(id) => id,
+            None => {
+                let name = self.type_names.claim(naming::type_name(context));
+                self.new_type(name, Vec::new())
+            }
+        };
+        let parent = self.types[id].name.clone();
+        let mut names = Scope::default();
+        let mut variants = Vec::new();
+        for (i, (at, member)) in members.iter().enumerate() {
+            // An inline object tagged by a single-valued enum property is named by its tag.
+            let tag = member
+                .get("properties")
+                .and_then(Value::as_object)
+                .and_then(|props| {
+                    props
+                        .values()
+                        .find_map(|p| match p.get("enum").and_then(Value::as_array) {
+                            Some(values) if values.len() == 1 => {
+                                values[0].as_str().map(String::from)
+                            }
+                            _ => None,
+                        })
+                });
+            let title = member
+                .get("title")
+                .and_then(Value::as_str)
+                .map(String::from);
+            let hint = tag.or(title).unwrap_or_else(|| format!("Variant{}", i + 1));
+            let ty = self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint)))?;
+            let name = match (&ty, member.get("$ref")) {
+                (Type::Named(target), Some(_)) => self.types[*target].name.clone(),
+                (Type::Named(_), None) => naming::type_name(&hint),
+                (other, _) => other_variant_name(other, &hint, member),
+            };
+            variants.push((names.claim(name), ty));
+        }
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Untagged { variants };
+        Some(Type::Named(id))
+    }
+
+    /// Whether the schema at `pointer`, through its wrappers, is a string without an enum.
+    fn is_plain_string(&self, pointer: &str) -> bool {
+        self.wrapper_chain(pointer).last().is_some_and(|schema| {
+            schema.get("type").and_then(Value::as_str) == Some("string")
+                && !schema.contains_key("enum")
+        })
+    }
+
+    /// Whether a schema becomes a struct or an enum of its own (rather than an alias of
+    /// another): objects, enums, and `oneOf`s other than a choice of plain strings.
+    fn makes_type(&self, pointer: &str, schema: &Map<String, Value>) -> bool {
+        let merges = schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.len() > 1);
+        let one_of = schema
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| {
+                let typed = members
+                    .iter()
+                    .filter(|m| m.get("type").and_then(Value::as_str) != Some("null"))
+                    .count();
+                typed > 1
+                    && !(0..members.len())
+                        .all(|i| self.is_plain_string(&format!("{pointer}/oneOf/{i}")))
+            });
+        merges
+            || one_of
+            || ["properties", "enum", "anyOf"]
+                .iter()
+                .any(|k| schema.contains_key(*k))
+    }
+
     /// A schema with a `discriminator`: an enum of its subtypes, named by the `mapping` (or,
     /// without one, by the component schemas that take it into their `allOf`).
     fn union_type(
@@ -1579,6 +1817,20 @@ impl<'a> Builder<'a> {
                         Some(reference) => kinds.push((value.clone(), reference.to_string())),
                         None => self
                             .problem(format!("{at}/mapping"), "mapping values must be references"),
+                    }
+                }
+            }
+            // Without a mapping, a `oneOf`'s referenced members name themselves.
+            None if schema.contains_key("oneOf") => {
+                let members = schema.get("oneOf").and_then(Value::as_array);
+                for member in members.into_iter().flatten() {
+                    let reference = member.get("$ref").and_then(Value::as_str);
+                    match reference.and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                        Some(key) => kinds.push((unescape(key), reference.unwrap_or_default().to_string())),
+                        None => self.problem(
+                            format!("{pointer}/oneOf"),
+                            "a discriminated `oneOf` without a mapping must list `$ref`s to component schemas",
+                        ),
                     }
                 }
             }
@@ -1668,6 +1920,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         let docs = lines(schema.get("description").and_then(Value::as_str));
+        let values = values.into_iter().map(|v| (v, Vec::new())).collect();
         Some(self.enum_type(values, true, docs, context, reserved))
     }
 
@@ -1684,7 +1937,7 @@ impl<'a> Builder<'a> {
 
     fn enum_type(
         &mut self,
-        values: Vec<String>,
+        values: Vec<(String, Vec<String>)>,
         extensible: bool,
         docs: Vec<String>,
         context: &str,
@@ -1700,13 +1953,14 @@ impl<'a> Builder<'a> {
         // `UnknownValue` is the extensible enum's own variant name.
         let mut names = Scope::with_reserved(["UnknownValue".to_string()]);
         let mut variants: Vec<Variant> = Vec::new();
-        for value in values {
+        for (value, docs) in values {
             if variants.iter().any(|v| v.value == value) {
                 continue;
             }
             variants.push(Variant {
                 name: names.claim(naming::type_name(&value)),
                 value,
+                docs,
             });
         }
         self.types[id].docs = docs;
@@ -1799,6 +2053,12 @@ impl<'a> Builder<'a> {
                 parts.push(format!("{word} {}{kind}", text(bound)));
             }
         }
+        if let Some(Value::Array(values)) = found("enum")
+            && values.iter().all(|v| v.is_number() || v.is_boolean())
+        {
+            let listed: Vec<String> = values.iter().map(text).collect();
+            parts.push(format!("one of {}", listed.join(", ")));
+        }
         if let Some(multiple) = found("multipleOf") {
             parts.push(format!("multiple of {}", text(multiple)));
         }
@@ -1871,7 +2131,7 @@ impl<'a> Builder<'a> {
                     .iter()
                     .any(|f| f.json_name == *name && f.name == *name && f.ty == Type::String)
             }),
-            TypeKind::Enum { .. } | TypeKind::Union { .. } => false,
+            TypeKind::Enum { .. } | TypeKind::Union { .. } | TypeKind::Untagged { .. } => false,
         }
     }
 
@@ -1888,7 +2148,9 @@ impl<'a> Builder<'a> {
                         _ => None,
                     })
                     .collect(),
-                TypeKind::Enum { .. } | TypeKind::Union { .. } => continue,
+                TypeKind::Enum { .. } | TypeKind::Union { .. } | TypeKind::Untagged { .. } => {
+                    continue;
+                }
             };
             for (field, target) in targets {
                 if self.reaches(target, id)
@@ -1919,6 +2181,12 @@ impl<'a> Builder<'a> {
                     }))
                 }
                 TypeKind::Union { variants, .. } => stack.extend(variants.iter().map(|v| v.ty)),
+                TypeKind::Untagged { variants } => {
+                    stack.extend(variants.iter().filter_map(|(_, ty)| match ty {
+                        Type::Named(next) => Some(*next),
+                        _ => None,
+                    }))
+                }
                 TypeKind::Enum { .. } => {}
             }
         }
@@ -1941,6 +2209,9 @@ impl<'a> Builder<'a> {
                     stack.extend(fields.iter().flat_map(|f| named_in(&f.ty)))
                 }
                 TypeKind::Union { variants, .. } => stack.extend(variants.iter().map(|v| v.ty)),
+                TypeKind::Untagged { variants } => {
+                    stack.extend(variants.iter().flat_map(|(_, ty)| named_in(ty)))
+                }
                 TypeKind::Enum { .. } => {}
             }
         }
@@ -1988,16 +2259,22 @@ fn oauth2_scopes(flows: &openapiv3::OAuth2Flows) -> Vec<String> {
     scopes
 }
 
-/// Whether a schema becomes a struct or an enum of its own (rather than an alias of another).
-fn makes_type(schema: &Map<String, Value>) -> bool {
-    let merges = schema
-        .get("allOf")
-        .and_then(Value::as_array)
-        .is_some_and(|members| members.len() > 1);
-    merges
-        || ["properties", "enum", "anyOf"]
-            .iter()
-            .any(|k| schema.contains_key(*k))
+/// The variant name of a `oneOf` member that is not a named type: its title, else its type.
+fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
+    if member.get("title").is_some() {
+        return naming::type_name(hint);
+    }
+    match ty {
+        Type::Bool => "Boolean",
+        Type::I32 | Type::I64 => "Integer",
+        Type::F32 | Type::F64 => "Number",
+        Type::String | Type::DateTime => "String",
+        Type::List(_) => "List",
+        Type::Map(_) => "Map",
+        Type::Json | Type::Named(_) => "Value",
+        Type::Bytes => "Bytes",
+    }
+    .to_string()
 }
 
 fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {

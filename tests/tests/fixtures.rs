@@ -481,9 +481,11 @@ fn request_body() {
     // Required body: a plain argument; optional body: an `Option`.
     assert!(g.client_line("body: models::Widget,"));
     assert!(g.client_line("body: Option<models::WidgetsPaintBody>,"));
-    assert!(g.client_line("request.set_json(body)?;"));
-    // Not asserted: the `application/merge-patch+json` body of `Widgets_paint` is sent as
-    // `application/json`; the snapshot shows this known generator bug.
+    assert!(g.client_line("request.set_json(&body)?;"));
+    // A `+json` body is sent with its own media type.
+    assert!(
+        g.client_line("request.insert_header(\"content-type\", \"application/merge-patch+json\");")
+    );
     // 200 and 201 share the body type; 204 has none.
     assert!(
         g.clients
@@ -536,9 +538,13 @@ fn errors_malformed() {
 }
 
 #[test]
-fn errors_unsupported_one_of() {
-    let problems = errors("unsupported-one-of");
-    assert_eq!(pointers(&problems), ["#/components/schemas/Shape/oneOf"]);
+fn errors_unsupported_multipart() {
+    let problems = errors("unsupported-multipart");
+    assert_eq!(
+        pointers(&problems),
+        ["#/paths/~1widgets~1{widgetName}~1photo/put/requestBody/content"]
+    );
+    assert!(problems[0].message.contains("multipart/form-data"));
 }
 
 #[test]
@@ -568,7 +574,7 @@ fn errors_several_problems() {
         [
             "#/components/schemas/Widget/properties/kind/enum",
             "#/components/schemas/Widget/properties/missing/$ref",
-            "#/components/schemas/Widget/properties/shape/oneOf",
+            "#/components/schemas/Widget/properties/shape/not",
             "#/components/schemas/Widget/properties/size/type",
             "#/paths/~1gadgets~1{gadgetName}/get/parameters",
             "#/paths/~1gadgets~1{gadgetName}/get/responses/200/content",

@@ -6,8 +6,8 @@
 //! unknown values.
 
 use crate::ir::{
-    Api, Auth, Body, Field, Location, Operation, Param, Reply, SegmentPart, Type, TypeDef,
-    TypeKind, UnionVariant, Variant,
+    Api, Auth, Body, Encoding, Field, Location, Operation, Param, Reply, SegmentPart, Type,
+    TypeDef, TypeKind, UnionVariant, Variant,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -118,6 +118,7 @@ fn models_rs(api: &Api) -> TokenStream {
             extensible,
         } => enum_def(def, variants, *extensible),
         TypeKind::Union { property, variants } => union_def(api, def, property, variants),
+        TypeKind::Untagged { variants } => untagged_def(api, id, variants),
     });
     let serde_import = (!types.is_empty()).then(|| {
         quote!(
@@ -141,6 +142,14 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
     let fields = fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let mut ty = type_tokens(api, &field.ty, In::Models);
+        if field.additional {
+            let docs = outer_docs(&field.docs, &field.name);
+            return quote! {
+                #docs
+                #[serde(flatten)]
+                pub #field_name: #ty,
+            };
+        }
         if field.boxed {
             ty = quote!(Box<#ty>);
         }
@@ -195,6 +204,36 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
 
         #from_error
         #status_monitor
+    }
+}
+
+/// A `oneOf` without a discriminator: serde tries the variants in the document's order.
+fn untagged_def(api: &Api, id: usize, variants: &[(String, Type)]) -> TokenStream {
+    let def = &api.types[id];
+    let name = ident(&def.name);
+    let docs = outer_docs(&def.docs, &def.name);
+    let names = variants.iter().map(|(name, _)| ident(name));
+    let types = variants.iter().map(|(_, ty)| {
+        let tokens = type_tokens(api, ty, In::Models);
+        // A variant that holds the enum itself would make it infinitely large.
+        match ty {
+            Type::Named(inner) if *inner == id => quote!(Box<#tokens>),
+            _ => tokens,
+        }
+    });
+    let variant_docs = variants.iter().map(|(name, _)| {
+        let line = format!(" The value read as `{name}`.");
+        quote!(#[doc = #line])
+    });
+    quote! {
+        #docs
+        ///
+        /// One of several shapes: reading tries each variant in turn and keeps the first that fits.
+        #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variant_docs #names(#types),)*
+        }
     }
 }
 
@@ -258,10 +297,7 @@ fn enum_def(def: &TypeDef, variants: &[Variant], extensible: bool) -> TokenStrea
     let docs = outer_docs(&def.docs, &def.name);
     let variant_idents: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
     let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
-    let variant_docs = values.iter().map(|value| {
-        let line = format!(" `{value}`");
-        quote!(#[doc = #line])
-    });
+    let variant_docs = variants.iter().map(|v| outer_docs(&v.docs, &v.value));
     let unknown_as_str = extensible.then(|| quote!(Self::UnknownValue(value) => value,));
     let common = quote! {
         impl #name {
@@ -492,7 +528,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         )
     });
     let imports = client_imports(api);
-    let text_format = text_format(api);
+    let raw_bodies = raw_bodies(api);
     let paging = paging::shared(api);
     let parse_json = api
         .operations
@@ -650,7 +686,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         #polling
         #paging
         #parse_json
-        #text_format
+        #raw_bodies
 
         #path_helpers
         #check_helper
@@ -744,19 +780,25 @@ fn client_imports(api: &Api) -> TokenStream {
 }
 
 /// `TextFormat`, which reads a `text/plain` reply as a `String`, where some method needs it.
-fn text_format(api: &Api) -> Option<TokenStream> {
-    let used = api
-        .operations
-        .iter()
-        .any(|op| op.reply == Reply::Text && op.long_running.is_none() && op.paged.is_none());
-    used.then(|| {
+/// The formats of replies that are not JSON (`TextFormat`, `BinaryFormat`), and the writer of
+/// form-encoded bodies, where some method needs them.
+fn raw_bodies(api: &Api) -> TokenStream {
+    let plain = |op: &&Operation| op.long_running.is_none() && op.paged.is_none();
+    let replies = |reply: Reply| {
+        api.operations
+            .iter()
+            .filter(plain)
+            .any(|op| op.reply == reply)
+    };
+    let format = |name: &str, ty: TokenStream, doc: &str, read: TokenStream| {
+        let name = ident(name);
+        let doc = format!(" {doc}");
         quote! {
-            /// The format of a `text/plain` reply: `Response<String, TextFormat>::into_model`
-            /// gives the text.
+            #[doc = #doc]
             #[derive(Clone, Debug)]
-            pub struct TextFormat;
+            pub struct #name;
 
-            impl azure_core::http::Format for TextFormat {
+            impl azure_core::http::Format for #name {
                 fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(body: S) -> azure_core::Result<T> {
                     serde_json::from_slice(body.as_ref()).map_err(|error| {
                         Error::with_message(ErrorKind::DataConversion, format!("not JSON: {error}"))
@@ -764,13 +806,73 @@ fn text_format(api: &Api) -> Option<TokenStream> {
                 }
             }
 
-            impl azure_core::http::DeserializeWith<TextFormat> for String {
-                fn deserialize_with(body: azure_core::http::response::ResponseBody) -> azure_core::Result<String> {
-                    body.into_string()
+            impl azure_core::http::DeserializeWith<#name> for #ty {
+                fn deserialize_with(body: azure_core::http::response::ResponseBody) -> azure_core::Result<#ty> {
+                    #read
                 }
             }
         }
-    })
+    };
+    let text = replies(Reply::Text).then(|| {
+        format(
+            "TextFormat",
+            quote!(String),
+            "The format of a `text/plain` reply: `Response<String, TextFormat>::into_model` gives the text.",
+            quote!(body.into_string()),
+        )
+    });
+    let binary = replies(Reply::Binary).then(|| {
+        format(
+            "BinaryFormat",
+            quote!(azure_core::Bytes),
+            "The format of a binary reply: `Response<Bytes, BinaryFormat>::into_model` gives the bytes.",
+            quote!(Ok(body.into())),
+        )
+    });
+    let forms = api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|b| b.encoding == Encoding::Form)
+    });
+    let form = forms.then(|| {
+        quote! {
+            /// Writes a model as an `application/x-www-form-urlencoded` body: each field a pair,
+            /// a list as repeated pairs, text as it is and any other value as JSON text.
+            fn form_body<T: serde::Serialize>(body: &T) -> azure_core::Result<azure_core::Bytes> {
+                let fields = serde_json::to_value(body).map_err(|error| {
+                    Error::with_message(ErrorKind::DataConversion, format!("the body is not a form: {error}"))
+                })?;
+                // A URL's query serializer writes exactly the form encoding.
+                let mut form = Url::parse("http://form.invalid/").map_err(|error| {
+                    Error::with_message(ErrorKind::Other, error.to_string())
+                })?;
+                {
+                    let mut pairs = form.query_pairs_mut();
+                    if let serde_json::Value::Object(fields) = fields {
+                        for (name, value) in fields {
+                            let values = match value {
+                                serde_json::Value::Array(items) => items,
+                                other => vec![other],
+                            };
+                            for value in values {
+                                match value {
+                                    serde_json::Value::Null => {}
+                                    serde_json::Value::String(text) => {
+                                        pairs.append_pair(&name, &text);
+                                    }
+                                    other => {
+                                        pairs.append_pair(&name, &other.to_string());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(azure_core::Bytes::from(form.query().unwrap_or_default().to_string()))
+            }
+        }
+    });
+    quote!(#text #binary #form)
 }
 
 fn method(api: &Api, op: &Operation) -> TokenStream {
@@ -791,6 +893,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
             quote!(Response<#ty>)
         }
         Reply::Text => quote!(Response<String, TextFormat>),
+        Reply::Binary => quote!(Response<azure_core::Bytes, BinaryFormat>),
         Reply::Empty => quote!(Response<(), NoFormat>),
     };
     quote! {
@@ -870,56 +973,40 @@ fn request_statements(op: &Operation) -> TokenStream {
     let api_version = op
         .sends_api_version
         .then(|| quote!(url.query_pairs_mut().append_pair("api-version", &self.api_version);));
-    let query_required = op
-        .required
-        .iter()
-        .filter(|p| p.location == Location::Query)
-        .map(|p| {
-            let wire = &p.wire_name;
-            let value = wire_text(&p.ty, &ident(&p.name)).as_str();
-            quote!(url.query_pairs_mut().append_pair(#wire, #value);)
-        });
-    let query_optional = op
-        .optional
-        .iter()
-        .filter(|p| p.location == Location::Query)
-        .map(|p| {
-            let wire = &p.wire_name;
-            let field = ident(&p.name);
-            let value = wire_text(&p.ty, &format_ident!("value")).as_str();
-            quote! {
-                if let Some(value) = &options.#field {
-                    url.query_pairs_mut().append_pair(#wire, #value);
-                }
-            }
-        });
-    let headers_required = op
-        .required
-        .iter()
-        .filter(|p| p.location == Location::Header)
-        .map(|p| {
-            // azure_core's header names are lowercase.
-            let wire = p.wire_name.to_ascii_lowercase();
-            let value = wire_text(&p.ty, &ident(&p.name)).into_string();
-            quote!(request.insert_header(#wire, #value);)
-        });
-    let headers_optional = op
-        .optional
-        .iter()
-        .filter(|p| p.location == Location::Header)
-        .map(|p| {
-            let wire = p.wire_name.to_ascii_lowercase();
-            let field = ident(&p.name);
-            let value = wire_text(&p.ty, &format_ident!("value")).into_string();
-            quote! {
-                if let Some(value) = &options.#field {
-                    request.insert_header(#wire, #value);
-                }
-            }
-        });
+    let query = |p: &Param, value: &Ident| {
+        let wire = &p.wire_name;
+        list_or_value(p, value, |text| {
+            let text = text.as_str();
+            quote!(url.query_pairs_mut().append_pair(#wire, #text);)
+        })
+    };
+    let header = |p: &Param, value: &Ident| {
+        // azure_core's header names are lowercase.
+        let wire = p.wire_name.to_ascii_lowercase();
+        list_or_value(p, value, |text| {
+            let text = text.into_string();
+            quote!(request.insert_header(#wire, #text);)
+        })
+    };
+    let value = format_ident!("value");
+    let required = |location: Location| op.required.iter().filter(move |p| p.location == location);
+    let optional = |location: Location| op.optional.iter().filter(move |p| p.location == location);
+    let query_required = required(Location::Query).map(|p| query(p, &ident(&p.name)));
+    let query_optional = optional(Location::Query).map(|p| {
+        let field = ident(&p.name);
+        let set = query(p, &value);
+        quote!(if let Some(value) = &options.#field { #set })
+    });
+    let headers_required = required(Location::Header).map(|p| header(p, &ident(&p.name)));
+    let headers_optional = optional(Location::Header).map(|p| {
+        let field = ident(&p.name);
+        let set = header(p, &value);
+        quote!(if let Some(value) = &options.#field { #set })
+    });
     let accept = match op.reply {
         Reply::Json(_) => Some(quote!(request.insert_header("accept", "application/json");)),
         Reply::Text => Some(quote!(request.insert_header("accept", "text/plain");)),
+        Reply::Binary => Some(quote!(request.insert_header("accept", "application/octet-stream");)),
         Reply::Empty => None,
     };
     let set_body = op.body.as_ref().map(set_body);
@@ -939,14 +1026,20 @@ fn request_statements(op: &Operation) -> TokenStream {
 
 fn set_body(body: &Body) -> TokenStream {
     let content_type = &body.content_type;
+    let write = match body.encoding {
+        Encoding::Json => quote!(request.set_json(&body)?;),
+        Encoding::Form => quote!(request.set_body(form_body(&body)?);),
+        Encoding::Text => quote!(request.set_body(azure_core::Bytes::from(body));),
+        Encoding::Binary => quote!(request.set_body(body);),
+    };
     let set = quote! {
         request.insert_header("content-type", #content_type);
-        request.set_json(body)?;
+        #write
     };
     if body.required {
-        quote!(let body = &body; #set)
+        set
     } else {
-        quote!(if let Some(body) = &body { #set })
+        quote!(if let Some(body) = body { #set })
     }
 }
 
@@ -1002,6 +1095,31 @@ fn segment_expr(params: &[Param], parts: &[SegmentPart]) -> TokenStream {
     }
 }
 
+/// Statements that send a parameter bound to `value`; `send` writes one text. A list sends one
+/// text per item, or its items joined by commas.
+fn list_or_value(
+    param: &Param,
+    value: &Ident,
+    send: impl Fn(WireText) -> TokenStream,
+) -> TokenStream {
+    let item = format_ident!("item");
+    match &param.ty {
+        Type::List(item_ty) if param.explode => {
+            let send = send(wire_text(item_ty, &item));
+            quote!(for #item in #value.iter() { #send })
+        }
+        Type::List(item_ty) => {
+            let text = wire_text(item_ty, &item).into_string();
+            let send = send(WireText::Owned(quote!(joined)));
+            quote! {
+                let joined = #value.iter().map(|#item| #text).collect::<Vec<String>>().join(",");
+                #send
+            }
+        }
+        ty => send(wire_text(ty, value)),
+    }
+}
+
 /// A parameter's text on the wire: borrowed from the value (strings, enums) or a new
 /// `String` (numbers, booleans, dates), so each caller borrows or takes it as it needs.
 enum WireText {
@@ -1044,6 +1162,10 @@ fn param_type(api: &Api, ty: &Type) -> TokenStream {
         Type::DateTime | Type::Named(_) => {
             let ty = type_tokens(api, ty, In::Clients);
             quote!(&#ty)
+        }
+        Type::List(item) => {
+            let item = type_tokens(api, item, In::Clients);
+            quote!(&[#item])
         }
         _ => type_tokens(api, ty, In::Clients),
     }
@@ -1097,6 +1219,7 @@ fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
         Type::String => quote!(String),
         Type::DateTime => quote!(azure_core::time::OffsetDateTime),
         Type::Json => quote!(serde_json::Value),
+        Type::Bytes => quote!(azure_core::Bytes),
         Type::List(item) => {
             let item = type_tokens(api, item, within);
             quote!(Vec<#item>)

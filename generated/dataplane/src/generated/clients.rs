@@ -745,9 +745,8 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Put);
         request.insert_header("accept", "application/json");
-        let body = &body;
         request.insert_header("content-type", "application/json");
-        request.set_json(body)?;
+        request.set_json(&body)?;
         let pipeline = self.pipeline.clone();
         Ok(
             Poller::new(
@@ -2261,9 +2260,8 @@ impl DevCenterEnvironmentsClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Put);
         request.insert_header("accept", "application/json");
-        let body = &body;
         request.insert_header("content-type", "application/json");
-        request.set_json(body)?;
+        request.set_json(&body)?;
         let pipeline = self.pipeline.clone();
         Ok(
             Poller::new(
@@ -2403,9 +2401,8 @@ impl DevCenterEnvironmentsClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Patch);
         request.insert_header("accept", "application/json");
-        let body = &body;
         request.insert_header("content-type", "application/merge-patch+json");
-        request.set_json(body)?;
+        request.set_json(&body)?;
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         Ok(response.into())
     }
@@ -3816,8 +3813,7 @@ fn parse_json<M: serde::de::DeserializeOwned>(
         })
 }
 
-/// The format of a `text/plain` reply: `Response<String, TextFormat>::into_model`
-/// gives the text.
+/// The format of a `text/plain` reply: `Response<String, TextFormat>::into_model` gives the text.
 #[derive(Clone, Debug)]
 pub struct TextFormat;
 impl azure_core::http::Format for TextFormat {

@@ -77,8 +77,13 @@ pub struct Server {
 pub enum Auth {
     /// No security requirement: the client takes no credential.
     None,
-    /// OAuth2 bearer tokens for these scopes, from an `azure_core` `TokenCredential`.
-    OAuth2 { scopes: Vec<String> },
+    /// Bearer tokens from an `azure_core` `TokenCredential`: OAuth2 with these scopes, or an
+    /// HTTP `bearer` scheme (no scopes).
+    Bearer { scopes: Vec<String> },
+    /// An API key, sent as this header or query parameter.
+    ApiKey { name: String, in_query: bool },
+    /// HTTP `basic`: a user name and password.
+    Basic,
 }
 
 /// A Rust type as used in a field, parameter or body.
@@ -522,11 +527,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The OAuth2 scopes the client asks for: those of the first OAuth2 requirement (the
-    /// document's, else an operation's), or all the scheme's scopes where it lists none. One
-    /// token serves every request, and Entra ID refuses a token request that mixes resources,
-    /// so a requirement that asks for other scopes is named in a warning.
+    /// How the client authorizes: the scheme of the first security requirement (the
+    /// document's, else an operation's). For OAuth2, the scopes of that requirement, or all the
+    /// scheme's scopes where it lists none. One credential serves every request (and Entra ID
+    /// refuses a token request that mixes resources), so a requirement that asks for something
+    /// else is named in a warning.
     fn auth(&mut self, api: &openapiv3::OpenAPI) -> Auth {
+        use openapiv3::{APIKeyLocation, SecurityScheme};
         let mut requirements: Vec<(String, &openapiv3::SecurityRequirement)> = Vec::new();
         for (i, requirement) in api.security.iter().flatten().enumerate() {
             requirements.push((format!("#/security/{i}"), requirement));
@@ -538,42 +545,64 @@ impl<'a> Builder<'a> {
             }
         }
         let schemes = api.components.as_ref().map(|c| &c.security_schemes);
-        let mut chosen: Option<Vec<String>> = None;
+        let mut chosen: Option<Auth> = None;
         for (pointer, requirement) in requirements {
             for (scheme_name, required_scopes) in requirement {
-                match schemes.and_then(|s| s.get(scheme_name)) {
-                    Some(ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { flows, .. })) => {
-                        let scopes = if required_scopes.is_empty() {
+                let at = format!("#/components/securitySchemes/{}", escape(scheme_name));
+                let auth = match schemes.and_then(|s| s.get(scheme_name)) {
+                    Some(ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. })) => Auth::Bearer {
+                        scopes: if required_scopes.is_empty() {
                             oauth2_scopes(flows)
                         } else {
                             required_scopes.clone()
-                        };
-                        match &chosen {
-                            None => chosen = Some(scopes),
-                            Some(first) if scopes.iter().all(|s| first.contains(s)) => {}
-                            Some(first) => self.warnings.push(Problem::new(
-                                pointer.clone(),
-                                format!(
-                                    "asks for scopes {scopes:?}; the client requests {first:?} for every operation"
-                                ),
-                            )),
+                        },
+                    },
+                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                        if scheme.eq_ignore_ascii_case("bearer") =>
+                    {
+                        Auth::Bearer { scopes: Vec::new() }
+                    }
+                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                        if scheme.eq_ignore_ascii_case("basic") =>
+                    {
+                        Auth::Basic
+                    }
+                    Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name, .. }))
+                        if !matches!(location, APIKeyLocation::Cookie) =>
+                    {
+                        Auth::ApiKey {
+                            name: name.clone(),
+                            in_query: matches!(location, APIKeyLocation::Query),
                         }
                     }
-                    Some(_) => self.problem(
-                        format!("#/components/securitySchemes/{}", escape(scheme_name)),
-                        "only OAuth2 security schemes are supported (this client authorizes with azure_core's bearer-token policy)",
-                    ),
-                    None => self.problem(
+                    Some(_) => {
+                        self.problem(
+                            at,
+                            "supported security schemes are OAuth2, HTTP bearer, HTTP basic and API keys in a header or query",
+                        );
+                        continue;
+                    }
+                    None => {
+                        self.problem(
+                            pointer.clone(),
+                            format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
+                        );
+                        continue;
+                    }
+                };
+                match &chosen {
+                    None => chosen = Some(auth),
+                    Some(Auth::Bearer { scopes: first }) if matches!(&auth, Auth::Bearer { scopes } if scopes.iter().all(|s| first.contains(s))) =>
+                        {}
+                    Some(first) if *first == auth => {}
+                    Some(first) => self.warnings.push(Problem::new(
                         pointer.clone(),
-                        format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
-                    ),
+                        format!("asks for {auth:?}; the client uses {first:?} for every operation"),
+                    )),
                 }
             }
         }
-        match chosen {
-            Some(scopes) => Auth::OAuth2 { scopes },
-            None => Auth::None,
-        }
+        chosen.unwrap_or(Auth::None)
     }
 
     // ---- operations ------------------------------------------------------------------------

@@ -423,6 +423,10 @@ fn no_servers() {
 #[test]
 fn server_fixed_url() {
     let g = valid("server-fixed-url");
+    assert!(
+        g.clients
+            .contains("pub const DEFAULT_ENDPOINT: &'static str = \"https://")
+    );
     assert!(g.clients.contains(
         "/// * `endpoint` - The service's URL; the document names `https://widgets.example.com`."
     ));
@@ -756,4 +760,34 @@ fn bodies() {
     assert!(g.model_line("pub grid: Option<Vec<Vec<i64>>>,"));
     assert!(g.models.contains("#[serde(flatten)]\n    pub additional_properties: std::collections::HashMap<String, String>,"));
     assert!(g.models.contains("One of 512, 4096."));
+}
+
+#[test]
+fn security_schemes() {
+    let g = valid("security-schemes");
+    // An API key is a `Secret` (its Debug is redacted) sent by a policy on every request.
+    assert!(g.client_line("api_key: Secret,"));
+    assert!(g.client_line("request.insert_header(\"x-api-key\", self.0.secret().to_string());"));
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.contains("#/paths/~1keys/delete/security/0"))
+    );
+}
+
+#[test]
+fn security_bearer() {
+    let g = valid("security-bearer");
+    assert!(g.client_line("credential: Arc<dyn TokenCredential>,"));
+    assert!(g.client_line("let scopes: [&str; 0usize] = [];"));
+}
+
+#[test]
+fn security_basic() {
+    let g = valid("security-basic");
+    assert!(g.client_line("password: Secret,"));
+    assert!(
+        g.clients
+            .contains("azure_core::base64::encode(format!(\"{user}:{}\", password.secret()))")
+    );
 }

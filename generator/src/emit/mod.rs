@@ -58,7 +58,7 @@ publish = false
 azure_core = "1.1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-
+{extra}
 [dev-dependencies]
 azure_identity = "1.0"
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -66,6 +66,11 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         title = api.title.replace('"', "'"),
         version = api.version.replace('"', "'"),
         name = api.crate_name,
+        // azure_core's `Policy` trait is written with async-trait.
+        extra = match api.auth {
+            Auth::ApiKey { .. } | Auth::Basic => "async-trait = \"0.1\"\n",
+            _ => "",
+        },
     )
 }
 
@@ -405,43 +410,35 @@ fn clients_rs(api: &Api) -> TokenStream {
     }
     let client_docs = outer_docs(&client_docs, &api.client_name);
 
-    let (credential_param, credential_doc, auth_policy) = match &api.auth {
-        Auth::OAuth2 { scopes } => (
-            quote!(credential: Arc<dyn TokenCredential>,),
-            quote!(#[doc = " * `credential` - Where bearer tokens come from, e.g. `azure_identity::DeveloperToolsCredential`."]),
-            quote! {
-                let auth_policy: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(
-                    credential,
-                    [#(#scopes),*],
-                ));
-                let per_try_policies = vec![auth_policy];
-            },
-        ),
-        Auth::None => (
-            TokenStream::new(),
-            TokenStream::new(),
-            quote!(let per_try_policies = Vec::new();),
-        ),
-    };
+    let (credential_param, credential_doc, auth_policy) = auth(&api.auth);
     let endpoint_line = match (&api.server.fixed_url, &api.server.endpoint_docs) {
         (Some(url), _) => format!(" * `endpoint` - The service's URL; the document names `{url}`."),
         (None, Some(docs)) => format!(" * `endpoint` - {}", docs.lines().next().unwrap_or("")),
         (None, None) => " * `endpoint` - The service's URL.".to_string(),
     };
-    let prefix = &api.server.path_prefix;
-    let add_prefix = (!prefix.is_empty()).then(|| quote!(append_path(&mut url, &[#(#prefix),*])?;));
-    let uses_credential = api.auth != Auth::None;
-    let credential_imports = uses_credential.then(|| {
+    // A document that names its server: `new(XClient::DEFAULT_ENDPOINT, ..)` uses it.
+    let default_endpoint = api.server.fixed_url.as_ref().map(|url| {
         quote! {
-            use azure_core::credentials::TokenCredential;
-            use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
+            /// The server URL the document names.
+            pub const DEFAULT_ENDPOINT: &'static str = #url;
         }
     });
-    let arc_import = uses_credential.then(|| {
-        quote!(
+    let prefix = &api.server.path_prefix;
+    let add_prefix = (!prefix.is_empty()).then(|| quote!(append_path(&mut url, &[#(#prefix),*])?;));
+    let credential_imports = match api.auth {
+        Auth::None => None,
+        Auth::Bearer { .. } => Some(quote! {
+            use azure_core::credentials::TokenCredential;
+            use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
             use std::sync::Arc;
-        )
-    });
+        }),
+        Auth::ApiKey { .. } | Auth::Basic => Some(quote! {
+            use azure_core::credentials::Secret;
+            use azure_core::http::policies::{Policy, PolicyResult};
+            use std::sync::Arc;
+        }),
+    };
+    let secret_policy = secret_policy(&api.auth);
     let methods_of = |client: usize| {
         let methods = api
             .operations
@@ -597,7 +594,6 @@ fn clients_rs(api: &Api) -> TokenStream {
         #models_import
         #imports
         #credential_imports
-        #arc_import
 
         #client_docs
         #[derive(Clone, Debug)]
@@ -674,6 +670,8 @@ fn clients_rs(api: &Api) -> TokenStream {
                 &self.api_version
             }
 
+            #default_endpoint
+
             #(#accessors)*
 
             #methods
@@ -688,6 +686,8 @@ fn clients_rs(api: &Api) -> TokenStream {
         #parse_json
         #raw_bodies
 
+        #secret_policy
+
         #path_helpers
         #check_helper
 
@@ -696,6 +696,93 @@ fn clients_rs(api: &Api) -> TokenStream {
             Error::with_message(ErrorKind::Other, message)
         }
     }
+}
+
+/// How `new` takes the credential: its parameter, its docs, and the statements that make the
+/// `per_try_policies` authorizing each request.
+fn auth(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
+    match auth {
+        Auth::Bearer { scopes } => {
+            let count = scopes.len();
+            (
+                quote!(credential: Arc<dyn TokenCredential>,),
+                quote!(#[doc = " * `credential` - Where bearer tokens come from, e.g. `azure_identity::DeveloperToolsCredential`."]),
+                quote! {
+                    let scopes: [&str; #count] = [#(#scopes),*];
+                    let auth_policy: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, scopes));
+                    let per_try_policies = vec![auth_policy];
+                },
+            )
+        }
+        Auth::ApiKey { name, .. } => {
+            let doc = format!(" * `api_key` - The API key, sent as `{name}`.");
+            (
+                quote!(api_key: Secret,),
+                quote!(#[doc = #doc]),
+                quote! {
+                    let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(api_key));
+                    let per_try_policies = vec![auth_policy];
+                },
+            )
+        }
+        Auth::Basic => (
+            quote!(user: &str, password: Secret,),
+            quote! {
+                #[doc = " * `user` - The user name of HTTP basic authentication."]
+                #[doc = " * `password` - Its password."]
+            },
+            quote! {
+                let basic = azure_core::base64::encode(format!("{user}:{}", password.secret()));
+                let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(Secret::new(format!("Basic {basic}"))));
+                let per_try_policies = vec![auth_policy];
+            },
+        ),
+        Auth::None => (
+            TokenStream::new(),
+            TokenStream::new(),
+            quote!(let per_try_policies = Vec::new();),
+        ),
+    }
+}
+
+/// The policy that adds an API key or a basic `Authorization` header to every request. The
+/// secret's `Debug` is redacted, so the client's is too.
+fn secret_policy(auth: &Auth) -> Option<TokenStream> {
+    let add = match auth {
+        Auth::ApiKey {
+            name,
+            in_query: true,
+        } => quote! {
+            request.url_mut().query_pairs_mut().append_pair(#name, self.0.secret());
+        },
+        Auth::ApiKey {
+            name,
+            in_query: false,
+        } => {
+            let name = name.to_ascii_lowercase();
+            quote!(request.insert_header(#name, self.0.secret().to_string());)
+        }
+        Auth::Basic => quote!(request.insert_header("authorization", self.0.secret().to_string());),
+        Auth::None | Auth::Bearer { .. } => return None,
+    };
+    Some(quote! {
+        /// Adds the client's secret to every request.
+        #[derive(Debug)]
+        struct SecretPolicy(Secret);
+
+        #[async_trait::async_trait]
+        impl Policy for SecretPolicy {
+            async fn send(
+                &self,
+                ctx: &azure_core::http::Context,
+                request: &mut Request,
+                next: &[Arc<dyn Policy>],
+            ) -> PolicyResult {
+                #add
+                next[0].send(ctx, request, &next[1..]).await
+            }
+        }
+    })
 }
 
 /// The `use` lines of `clients.rs`: what the client's methods and helpers need, nothing more.

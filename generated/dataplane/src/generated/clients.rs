@@ -87,11 +87,9 @@ impl DevCenterClient {
         }
         url.set_query(None);
         url.set_fragment(None);
+        let scopes: [&str; 1usize] = ["https://devcenter.azure.com/.default"];
         let auth_policy: Arc<dyn Policy> = Arc::new(
-            BearerTokenAuthorizationPolicy::new(
-                credential,
-                ["https://devcenter.azure.com/.default"],
-            ),
+            BearerTokenAuthorizationPolicy::new(credential, scopes),
         );
         let per_try_policies = vec![auth_policy];
         let pipeline = Pipeline::new(

@@ -329,6 +329,10 @@ pub struct Body {
     pub docs: Vec<String>,
 }
 
+/// How deeply schemas may nest (inline or through references not yet read): far beyond every
+/// document in this repository, and shallow enough for a test thread's 2 MiB stack.
+const MAX_DEPTH: usize = 64;
+
 /// The error a poller ends with when its operation failed or was canceled.
 pub const OPERATION_FAILURE: &str = "OperationFailure";
 
@@ -395,6 +399,8 @@ struct Builder<'a> {
     /// Component schemas whose properties some struct took on through `allOf`.
     merged: BTreeSet<String>,
     type_names: Scope,
+    /// How deeply `schema_type` is nested now.
+    depth: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -409,6 +415,7 @@ impl<'a> Builder<'a> {
             resolving: BTreeSet::new(),
             merged: BTreeSet::new(),
             type_names: Scope::default(),
+            depth: 0,
         }
     }
 
@@ -1314,11 +1321,25 @@ impl<'a> Builder<'a> {
     /// The Rust type for the schema at `pointer`. `context` names an inline struct or enum
     /// after where it is (e.g. `WidgetDetails` for the `details` property of `Widget`).
     fn schema_type(&mut self, pointer: &str, context: &str) -> Option<Type> {
-        let schema = self.schema_object(pointer)?;
-        if let Some(reference) = schema.get("$ref") {
-            return self.reference(pointer, reference);
+        // Each level of nesting (inline, or a reference to a schema not yet read) is a level of
+        // recursion here; a document nested deeper than any real one gets an error, not a
+        // stack overflow.
+        if self.depth >= MAX_DEPTH {
+            self.problem(
+                pointer,
+                format!("schemas nest more than {MAX_DEPTH} levels deep here"),
+            );
+            return None;
         }
-        self.schema_body(pointer, schema, context, None)
+        self.depth += 1;
+        let ty = self
+            .schema_object(pointer)
+            .and_then(|schema| match schema.get("$ref") {
+                Some(reference) => self.reference(pointer, reference),
+                None => self.schema_body(pointer, schema, context, None),
+            });
+        self.depth -= 1;
+        ty
     }
 
     /// Follows a `$ref`. Component schemas resolve once; anything else is read in place.

@@ -94,8 +94,10 @@ fn plural_acronyms(text: &str) -> String {
             out.push('s');
             i += run + 1;
         } else {
-            out.push(chars[i]);
-            i += 1;
+            // The whole run at once: each character is looked at once, however long the run.
+            let step = run.max(1);
+            out.extend(&chars[i..i + step]);
+            i += step;
         }
     }
     out

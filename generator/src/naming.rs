@@ -66,11 +66,46 @@ pub const PRELUDE_NAMES: &[&str] = &[
 /// Splits text into words at anything that is not an ASCII letter or digit, so that heck
 /// sees `a.b-c d$e` as five words and every identifier stays plain ASCII.
 fn ascii_words(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    plural_acronyms(&text)
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        match latin_letter(c) {
+            Some(letters) => ascii.push_str(letters),
+            None if c.is_ascii_alphanumeric() => ascii.push(c),
+            None => ascii.push(' '),
+        }
+    }
+    plural_acronyms(&ascii)
+}
+
+/// ASCII for the accented Latin letters common in names (`größe` is `groesse`); other
+/// non-ASCII characters separate words.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ä' | 'æ' => "ae",
+        'Ä' | 'Æ' => "Ae",
+        'ö' | 'œ' => "oe",
+        'Ö' | 'Œ' => "Oe",
+        'ü' => "ue",
+        'Ü' => "Ue",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'ã' | 'å' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Å' => "A",
+        'ç' => "c",
+        'Ç' => "C",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' => "E",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'ñ' => "n",
+        'Ñ' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => "O",
+        'ù' | 'ú' | 'û' => "u",
+        'Ù' | 'Ú' | 'Û' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' => "Y",
+        _ => return None,
+    })
 }
 
 /// heck splits `vCPUs` as `v`, `CP`, `Us`; an acronym's plural `s` belongs to it, so such runs
@@ -163,7 +198,10 @@ impl Scope {
         let mut n = 2;
         while !self.taken.insert(candidate.clone()) {
             // `r#type` numbered is plain `type_2`: the suffix already makes it no keyword.
-            let base = name.strip_prefix("r#").unwrap_or(&name);
+            let base = name
+                .strip_prefix("r#")
+                .unwrap_or(&name)
+                .trim_end_matches('_');
             candidate = format!("{base}{}{n}", separator(base));
             n += 1;
         }
@@ -210,6 +248,9 @@ mod tests {
         assert_eq!(value_name("osDiskSizeInGB"), "os_disk_size_in_gb");
         assert_eq!(value_name("IDs"), "ids");
         assert_eq!(type_name("URLsList"), "UrlsList");
+        assert_eq!(value_name("größe"), "groesse");
+        assert_eq!(type_name("über"), "Ueber");
+        assert_eq!(value_name("名前"), "value");
     }
 
     #[test]
@@ -222,6 +263,8 @@ mod tests {
         assert_eq!(fields.claim("foo_bar".into()), "foo_bar_2");
         assert_eq!(fields.claim("r#type".into()), "r#type");
         assert_eq!(fields.claim("r#type".into()), "type_2");
+        assert_eq!(fields.claim("self_".into()), "self_");
+        assert_eq!(fields.claim("self_".into()), "self_2");
         assert!(!fields.is_free("foo_bar_2"));
     }
 

@@ -791,3 +791,47 @@ fn security_basic() {
             .contains("azure_core::base64::encode(format!(\"{user}:{}\", password.secret()))")
     );
 }
+
+#[test]
+fn cursed_names() {
+    let g = valid("cursed-names");
+    let model = g.model_item("pub struct WidgetsClient2 {");
+    for field in [
+        "pub r#type: Option<String>,",
+        "pub r#fn: Option<String>,",
+        "pub self_: Option<String>,",
+        "pub r#async: Option<String>,",
+        "pub n2fa: Option<bool>,",
+        "pub n123: Option<i64>,",
+        "pub kebab_case: Option<String>,",
+        "pub dotted_name: Option<String>,",
+        "pub dollar: Option<String>,",
+        "pub with_space: Option<String>,",
+        "pub self_2: Option<String>,",
+        "pub groesse: Option<f64>,",
+        "pub foo_bar: Option<String>,",
+        "pub foo_bar_2: Option<String>,",
+        "pub foo_bar_3: Option<String>,",
+        "pub value: Option<String>,",
+    ] {
+        assert!(model.contains(field), "no `{field}` in\n{model}");
+    }
+    // Every field keeps its wire name.
+    assert!(model.contains("rename = \"dotted.name\""));
+    assert!(model.contains("rename = \"名前\""));
+    // Schemas that collide with the client's names or the prelude are numbered.
+    for name in ["pub struct WidgetsClientOptions2 {", "pub struct Option2 {"] {
+        assert!(g.models.contains(name), "no `{name}`");
+    }
+    // The root client's own `new` stays; the operation named `new` is numbered.
+    assert!(g.clients.contains("pub async fn new_2("));
+    assert!(
+        g.clients.contains("pub async fn get_item(")
+            && g.clients.contains("pub async fn get_item_2(")
+    );
+    assert!(g.clients.contains("pub async fn loeschen("));
+    // Parameters that collide with the method's own locals are numbered.
+    assert!(
+        g.client_line("options_2: &str,") || g.clients.contains("pub options_2: Option<String>,")
+    );
+}

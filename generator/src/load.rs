@@ -20,11 +20,43 @@ pub struct Document {
 pub fn load(text: &str) -> Result<Document, Vec<Problem>> {
     let raw = parse_text(text).map_err(|problem| vec![problem])?;
     check_version(&raw).map_err(|problem| vec![problem])?;
-    let api = serde_path_to_error::deserialize(&raw).map_err(|error| {
+    let api = serde_path_to_error::deserialize(&without_schemas(&raw)).map_err(|error| {
         let pointer = pointer_of_path(error.path());
         vec![Problem::new(pointer, error.inner().to_string())]
     })?;
     Ok(Document { raw, api })
+}
+
+/// The document with every schema replaced by `{}`, for openapiv3. The generator reads schemas
+/// from the raw value, so openapiv3 need not; and its untagged schema model retries every
+/// alternative at every level, which takes exponential time on a deeply nested invalid schema.
+fn without_schemas(raw: &Value) -> Value {
+    match raw {
+        Value::Object(object) => Value::Object(
+            object
+                .iter()
+                .map(|(key, value)| {
+                    let value = match key.as_str() {
+                        "schema" => Value::Object(serde_json::Map::new()),
+                        "schemas" if value.is_object() => Value::Object(
+                            value
+                                .as_object()
+                                .into_iter()
+                                .flatten()
+                                .map(|(name, _)| {
+                                    (name.clone(), Value::Object(serde_json::Map::new()))
+                                })
+                                .collect(),
+                        ),
+                        _ => without_schemas(value),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_schemas).collect()),
+        other => other.clone(),
+    }
 }
 
 fn parse_text(text: &str) -> Result<Value, Problem> {

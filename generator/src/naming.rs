@@ -2,7 +2,7 @@
 //! leading digits, punctuation and collisions live in one place.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Words that cannot be used as identifiers, even in raw form (`r#self` is not allowed).
 const NOT_RAW_ABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -177,6 +177,9 @@ pub fn short_schema_name(key: &str) -> &str {
 #[derive(Debug, Default)]
 pub struct Scope {
     taken: BTreeSet<String>,
+    /// For each name asked for twice, the number to try next, so that many colliding names
+    /// cost linear time.
+    next_number: HashMap<String, usize>,
 }
 
 impl Scope {
@@ -184,6 +187,7 @@ impl Scope {
     pub fn with_reserved(reserved: impl IntoIterator<Item = String>) -> Self {
         Self {
             taken: reserved.into_iter().collect(),
+            next_number: HashMap::new(),
         }
     }
 
@@ -194,18 +198,22 @@ impl Scope {
 
     /// Claims `name`, or the first free `name2`, `name3`, … and returns what was claimed.
     pub fn claim(&mut self, name: String) -> String {
-        let mut candidate = name.clone();
-        let mut n = 2;
-        while !self.taken.insert(candidate.clone()) {
-            // `r#type` numbered is plain `type_2`: the suffix already makes it no keyword.
-            let base = name
-                .strip_prefix("r#")
-                .unwrap_or(&name)
-                .trim_end_matches('_');
-            candidate = format!("{base}{}{n}", separator(base));
-            n += 1;
+        if self.taken.insert(name.clone()) {
+            return name;
         }
-        candidate
+        // `r#type` numbered is plain `type_2`: the suffix already makes it no keyword.
+        let base = name
+            .strip_prefix("r#")
+            .unwrap_or(&name)
+            .trim_end_matches('_');
+        let n = self.next_number.entry(name.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}{}{n}", separator(base));
+            *n += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 //! `codegen` turns each document in `spec/` into its crate; `--check` compares instead of
 //! writing. The generator itself never touches the file system: this is the only place that does.
 
+pub mod bench;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};

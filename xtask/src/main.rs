@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR [--name NAME]]
+       cargo xtask bench-compare [--runs N] [--progenitor PATH]
 
   --check       change nothing; list every stale file and fail if there is one
   --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
@@ -27,6 +28,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut args = args.iter();
     match args.next().map(String::as_str) {
         Some("codegen") => {}
+        Some("bench-compare") => {
+            let rest: Vec<String> = args.cloned().collect();
+            xtask::bench::run(&rest)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Some("--help" | "-h") | None => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);

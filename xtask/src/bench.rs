@@ -1,0 +1,293 @@
+//! `cargo xtask bench-compare`: this generator against cargo-progenitor, as whole processes on
+//! the same documents, alternating the two, with medians and ratios; then the generated crates'
+//! lines of code and the time to rebuild each crate alone once its dependencies are built.
+//!
+//! Needs `cargo-progenitor` 0.15 (`cargo install cargo-progenitor --version 0.15.0 --locked`)
+//! on the PATH or given with `--progenitor PATH`. Prints Markdown tables (BENCHMARKS.md).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// One document both tools are fed.
+struct Document {
+    name: &'static str,
+    path: &'static str,
+    /// progenitor panics on a `200` + `default` response pair (its issue #950): its copy of the
+    /// document says `'4XX'` instead of `default`, a one-line edit.
+    progenitor_edit: Option<(&'static str, &'static str)>,
+}
+
+const DOCUMENTS: &[Document] = &[
+    Document {
+        name: "operation status (spec/)",
+        path: "spec/devcenter-operation-status.yaml",
+        progenitor_edit: Some(("        default:\n", "        '4XX':\n")),
+    },
+    Document {
+        name: "DevCenter 2024-10-01-preview",
+        path: "spec/devcenter-2024-10-01-preview.yaml",
+        progenitor_edit: None,
+    },
+    Document {
+        name: "oxide.json",
+        path: "tests/fixtures/corpus/oxide.json",
+        progenitor_edit: None,
+    },
+];
+
+/// Runs the comparison; `args` are what follows `bench-compare`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut runs = 7;
+    let mut progenitor = PathBuf::from("cargo-progenitor");
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => {
+                runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or("--runs needs a positive number")?;
+            }
+            "--progenitor" => {
+                progenitor = PathBuf::from(args.next().ok_or("--progenitor needs a path")?)
+            }
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    let root = crate::workspace_root();
+    // Outside the workspace: cargo would take the generated crates for unlisted members.
+    let work = std::env::temp_dir().join("xtask-bench-compare");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    eprintln!("building this generator in release mode…");
+    cargo(
+        &root,
+        &["build", "--release", "--quiet", "--package", "xtask"],
+        None,
+    )?;
+    let ours = root.join("target/release/xtask");
+
+    println!("## Generation, whole process ({runs} runs each, alternating; medians)\n");
+    println!(
+        "| document | this generator | progenitor 0.15 | ratio | peak memory (this / progenitor) |"
+    );
+    println!("|---|---|---|---|---|");
+    for document in DOCUMENTS {
+        let input = root.join(document.path);
+        let progenitor_input = match document.progenitor_edit {
+            Some((from, to)) => {
+                let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
+                let edited = work.join("progenitor-input.yaml");
+                fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
+                edited
+            }
+            None => input.clone(),
+        };
+        let ours_out = work.join("ours");
+        let theirs_out = work.join("progenitor");
+        let ours_cmd = |out: &Path| {
+            let mut command = Command::new(&ours);
+            command
+                .args(["codegen", "--spec"])
+                .arg(&input)
+                .arg("--out")
+                .arg(out);
+            command
+        };
+        let theirs_cmd = |out: &Path| {
+            let mut command = Command::new(&progenitor);
+            command
+                .args(["progenitor", "-i"])
+                .arg(&progenitor_input)
+                .arg("-o")
+                .arg(out)
+                .args(["-n", "bench-client", "-v", "0.1.0"]);
+            command
+        };
+        let mut mine = Vec::new();
+        let mut theirs = Vec::new();
+        let mut theirs_failed = false;
+        for _ in 0..runs {
+            mine.push(timed(ours_cmd(&ours_out))?.ok_or("this generator failed")?);
+            match timed(theirs_cmd(&theirs_out))? {
+                Some(time) => theirs.push(time),
+                None => theirs_failed = true,
+            }
+        }
+        let memory = |mut command: Command| peak_memory_kib(&mut command);
+        let (m, t) = (median(&mine), median(&theirs));
+        let ratio = match (theirs_failed, t) {
+            (false, Some(t)) => format!("{:.2}", seconds(m.unwrap_or_default()) / seconds(t)),
+            _ => "-".to_string(),
+        };
+        let theirs_text = if theirs_failed {
+            "fails on this document".to_string()
+        } else {
+            format!("{:.1} ms", millis(t.unwrap_or_default()))
+        };
+        println!(
+            "| {} | {:.1} ms | {} | {} | {} / {} |",
+            document.name,
+            millis(m.unwrap_or_default()),
+            theirs_text,
+            ratio,
+            memory(ours_cmd(&ours_out)).map_or("?".into(), |k| format!("{} MiB", k / 1024)),
+            if theirs_failed {
+                "-".to_string()
+            } else {
+                memory(theirs_cmd(&theirs_out)).map_or("?".into(), |k| format!("{} MiB", k / 1024))
+            },
+        );
+    }
+
+    // The generated crates for the one document both tools read.
+    let document = &DOCUMENTS[0];
+    let ours_crate = work.join("crate-ours");
+    let theirs_crate = work.join("crate-progenitor");
+    let input = root.join(document.path);
+    let mut command = Command::new(&ours);
+    command
+        .args(["codegen", "--spec"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&ours_crate);
+    timed(command)?.ok_or("this generator failed")?;
+    let edited = work.join("progenitor-input.yaml");
+    let (from, to) = document.progenitor_edit.unwrap_or_default();
+    let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
+    fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
+    let mut command = Command::new(&progenitor);
+    command
+        .args(["progenitor", "-i"])
+        .arg(&edited)
+        .arg("-o")
+        .arg(&theirs_crate);
+    command.args(["-n", "bench-client", "-v", "0.1.0"]);
+    timed(command)?.ok_or("progenitor failed")?;
+    // Our crate takes the workspace's dependency versions, as CI builds it.
+    let _ = fs::copy(root.join("Cargo.lock"), ours_crate.join("Cargo.lock"));
+
+    println!(
+        "\n## The generated crates for {} ({runs} rebuilds each; medians)\n",
+        document.name
+    );
+    println!("| crate | lines of Rust | rebuild of the crate alone |");
+    println!("|---|---|---|");
+    for (name, dir) in [
+        ("this generator", &ours_crate),
+        ("progenitor 0.15", &theirs_crate),
+    ] {
+        let crate_dir = dir.file_name().and_then(|n| n.to_str()).unwrap_or("crate");
+        // Kept between runs, so that dependencies build once per machine.
+        let target = root.join("target/bench-compare").join(crate_dir);
+        let manifest = dir.join("Cargo.toml");
+        let manifest = manifest.to_str().ok_or("a path that is not UTF-8")?;
+        eprintln!("building {name}'s crate and its dependencies once…");
+        cargo(
+            &root,
+            &["build", "--quiet", "--manifest-path", manifest],
+            Some(&target),
+        )?;
+        let mut rebuilds = Vec::new();
+        for _ in 0..runs {
+            touch(&dir.join("src/lib.rs"))?;
+            let started = Instant::now();
+            cargo(
+                &root,
+                &["build", "--quiet", "--manifest-path", manifest],
+                Some(&target),
+            )?;
+            rebuilds.push(started.elapsed());
+        }
+        println!(
+            "| {name} | {} | {:.2} s |",
+            rust_lines(&dir.join("src")),
+            seconds(median(&rebuilds).unwrap_or_default())
+        );
+    }
+    Ok(())
+}
+
+/// Runs `command` quietly; its wall time, or `None` when it failed.
+fn timed(mut command: Command) -> Result<Option<Duration>, String> {
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    let started = Instant::now();
+    let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
+    Ok(status.success().then(|| started.elapsed()))
+}
+
+/// Peak resident memory of one run, read by GNU time where the machine has it.
+fn peak_memory_kib(command: &mut Command) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let output = Command::new(time)
+        .args(["-f", "%M"])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn cargo(root: &Path, args: &[&str], target: Option<&Path>) -> Result<(), String> {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.args(args).current_dir(root);
+    if let Some(target) = target {
+        command.env("CARGO_TARGET_DIR", target);
+    }
+    let status = command.status().map_err(|e| format!("cargo: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("cargo {} failed", args.join(" ")))
+}
+
+/// Marks a file as changed, so that cargo rebuilds its crate.
+fn touch(path: &Path) -> Result<(), String> {
+    let text = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Non-empty lines of the `.rs` files under `dir`.
+fn rust_lines(dir: &Path) -> usize {
+    let mut count = 0;
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = fs::read_to_string(&path).unwrap_or_default();
+                count += text.lines().filter(|l| !l.trim().is_empty()).count();
+            }
+        }
+    }
+    count
+}
+
+fn median(times: &[Duration]) -> Option<Duration> {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied()
+}
+
+fn millis(time: Duration) -> f64 {
+    time.as_secs_f64() * 1000.0
+}
+
+fn seconds(time: Duration) -> f64 {
+    time.as_secs_f64()
+}

@@ -236,7 +236,7 @@ mod tests {
             type_name("Azure.Core.Foundations.Error"),
             "AzureCoreFoundationsError"
         );
-        assert_eq!(type_name("operation-state"), "OperationState");
+        assert_eq!(type_name("widget-state"), "WidgetState");
         assert_eq!(type_name("2025-02-01"), "V20250201");
         assert_eq!(type_name(""), "Unnamed");
         assert_eq!(type_name("$%"), "Unnamed");

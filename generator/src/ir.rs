@@ -1402,6 +1402,14 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The index reserved for a component schema, or a new one named from `context`.
+    fn reserved_or_new(&mut self, reserved: Option<TypeId>, context: &str) -> TypeId {
+        reserved.unwrap_or_else(|| {
+            let name = self.type_names.claim(naming::type_name(context));
+            self.new_type(name, Vec::new())
+        })
+    }
+
     fn new_type(&mut self, name: String, docs: Vec<String>) -> TypeId {
         self.types.push(TypeDef {
             name,
@@ -1562,13 +1570,7 @@ impl<'a> Builder<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Type {
-        let id = match reserved {
-            Some(id) => id,
-            None => {
-                let name = self.type_names.claim(naming::type_name(context));
-                self.new_type(name, Vec::new())
-            }
-        };
+        let id = self.reserved_or_new(reserved, context);
         self.types[id].docs = docs;
         let parent = self.types[id].name.clone();
         let mut names = Scope::default();
@@ -1760,13 +1762,7 @@ impl<'a> Builder<'a> {
         if members.iter().all(|(at, _)| self.is_plain_string(at)) {
             return Some(Type::String);
         }
-        let id = match reserved {
-            Some(id) => id,
-            None => {
-                let name = self.type_names.claim(naming::type_name(context));
-                self.new_type(name, Vec::new())
-            }
-        };
+        let id = self.reserved_or_new(reserved, context);
         let parent = self.types[id].name.clone();
         let mut names = Scope::default();
         let mut variants = Vec::new();
@@ -1904,13 +1900,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let id = match reserved {
-            Some(id) => id,
-            None => {
-                let name = self.type_names.claim(naming::type_name(context));
-                self.new_type(name, Vec::new())
-            }
-        };
+        let id = self.reserved_or_new(reserved, context);
         let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
         let mut variants = Vec::new();
         for (value, reference) in kinds {
@@ -1993,13 +1983,7 @@ impl<'a> Builder<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Type {
-        let id = match reserved {
-            Some(id) => id,
-            None => {
-                let name = self.type_names.claim(naming::type_name(context));
-                self.new_type(name, Vec::new())
-            }
-        };
+        let id = self.reserved_or_new(reserved, context);
         // `UnknownValue` is the extensible enum's own variant name.
         let mut names = Scope::with_reserved(["UnknownValue".to_string()]);
         let mut variants: Vec<Variant> = Vec::new();

@@ -1259,11 +1259,27 @@ fn param_type(api: &Api, ty: &Type) -> TokenStream {
 }
 
 fn method_options(api: &Api, op: &Operation) -> TokenStream {
-    let name = ident(&op.options_name);
+    let context = quote! {
+        /// Allows customization of the method call, e.g. its `Context`.
+        pub method_options: ClientMethodOptions<'a>,
+    };
+    options_struct(api, op, &op.options_name, &op.method_name, context)
+}
+
+/// The options struct of a method: `first` (how the call is made), then the operation's
+/// optional parameters.
+fn options_struct(
+    api: &Api,
+    op: &Operation,
+    name: &str,
+    method: &str,
+    first: TokenStream,
+) -> TokenStream {
+    let name = ident(name);
     let doc = format!(
         " Options for [`{}::{}`].",
         api.clients[op.client].name,
-        op.method_name.trim_start_matches("r#")
+        method.trim_start_matches("r#")
     );
     let fields = op.optional.iter().map(|p| {
         let field = ident(&p.name);
@@ -1278,8 +1294,7 @@ fn method_options(api: &Api, op: &Operation) -> TokenStream {
         #[doc = #doc]
         #[derive(Clone, Debug, Default)]
         pub struct #name<'a> {
-            /// Allows customization of the method call, e.g. its `Context`.
-            pub method_options: ClientMethodOptions<'a>,
+            #first
             #(#fields)*
         }
     }

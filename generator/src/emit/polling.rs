@@ -6,7 +6,8 @@
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
 use super::{
-    In, arguments, ident, method_docs, model_path, outer_docs, request_statements, type_tokens,
+    In, arguments, ident, method_docs, model_path, options_struct, outer_docs, request_statements,
+    type_tokens,
 };
 use crate::ir::{
     Api, OPERATION_FAILURE, Operation, Poll, Reply, StatusMonitor, Terminal, Type, TypeDef,
@@ -175,31 +176,12 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
 /// The options of a method that returns a poller: the poller's, plus the operation's optional
 /// parameters.
 pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str) -> TokenStream {
-    let name = ident(name);
-    let doc = format!(
-        " Options for [`{}::{}`].",
-        api.clients[op.client].name,
-        method.trim_start_matches("r#")
-    );
-    let fields = op.optional.iter().map(|p| {
-        let field = ident(&p.name);
-        let ty = type_tokens(api, &p.ty, In::Clients);
-        let docs = outer_docs(&p.docs, &p.wire_name);
-        quote! {
-            #docs
-            pub #field: Option<#ty>,
-        }
-    });
-    quote! {
-        #[doc = #doc]
-        #[derive(Clone, Debug, Default)]
-        pub struct #name<'a> {
-            /// The context of every request, and how long to wait between them when the
-            /// service does not say.
-            pub poller_options: PollerOptions<'a>,
-            #(#fields)*
-        }
-    }
+    let poller = quote! {
+        /// The context of every request, and how long to wait between them when the
+        /// service does not say.
+        pub poller_options: PollerOptions<'a>,
+    };
+    options_struct(api, op, name, method, poller)
 }
 
 /// `OperationFailure<M>`, with `Display` for each status model, and the helpers the poll

@@ -880,6 +880,8 @@ impl<'a> Builder<'a> {
         let mut other_required: Vec<Param> = Vec::new();
         let mut optional: Vec<Param> = Vec::new();
         let mut sends_api_version = false;
+        // Declared parameters that could not be read, so the path does not report them again.
+        let mut failed: Vec<String> = Vec::new();
         for (at, parameter) in declared {
             let data = parameter.parameter_data_ref();
             let location = match parameter {
@@ -905,6 +907,7 @@ impl<'a> Builder<'a> {
             let schema_at = format!("{at}/schema");
             let context = format!("{}{}", type_prefix, naming::type_name(&data.name));
             let Some(ty) = self.schema_type(&schema_at, &context) else {
+                failed.push(data.name.clone());
                 continue;
             };
             // Lists of scalars go in queries and headers; a path segment holds one value.
@@ -919,6 +922,7 @@ impl<'a> Builder<'a> {
                     &schema_at,
                     "parameters are supported as strings, numbers, booleans, enums, and lists of those in queries and headers",
                 );
+                failed.push(data.name.clone());
                 continue;
             }
             // OpenAPI's default: a query's `form` style explodes lists, a header's `simple` does not.
@@ -947,7 +951,7 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let segments = self.path_segments(path, pointer, &path_params);
+        let segments = self.path_segments(path, pointer, &path_params, &failed);
         let body = self.request_body(api, operation, pointer, type_prefix);
         let (reply, operation_location) =
             self.success_response(api, operation, pointer, type_prefix);
@@ -1030,6 +1034,7 @@ impl<'a> Builder<'a> {
         path: &str,
         pointer: &str,
         params: &[Param],
+        failed: &[String],
     ) -> Vec<Vec<SegmentPart>> {
         let mut used = vec![false; params.len()];
         let mut segments = Vec::new();
@@ -1050,6 +1055,8 @@ impl<'a> Builder<'a> {
                         used[index] = true;
                         parts.push(SegmentPart::Param(index));
                     }
+                    // A parameter that failed was reported where it is.
+                    None if failed.iter().any(|f| f == name) => {}
                     None => self.problem(
                         format!("{pointer}/parameters"),
                         format!(

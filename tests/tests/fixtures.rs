@@ -835,3 +835,12 @@ fn cursed_names() {
         g.client_line("options_2: &str,") || g.clients.contains("pub options_2: Option<String>,")
     );
 }
+
+#[test]
+fn errors_unsupported_path_parameter() {
+    let problems = errors("unsupported-path-parameter");
+    assert_eq!(
+        pointers(&problems),
+        ["#/paths/~1widgets~1{widgetName}/get/parameters/0/schema"]
+    );
+}

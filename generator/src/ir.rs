@@ -186,7 +186,6 @@ pub struct Field {
     /// Name on the wire.
     pub json_name: String,
     pub ty: Type,
-    pub required: bool,
     /// Set by the service: never serialized.
     pub read_only: bool,
     /// Closes a cycle of struct fields, so it is stored in a `Box`.
@@ -1634,7 +1633,6 @@ impl<'a> Builder<'a> {
                 name: names.claim(naming::value_name(json_name)),
                 json_name: json_name.clone(),
                 ty,
-                required,
                 read_only,
                 boxed: false,
                 additional: false,
@@ -1656,7 +1654,6 @@ impl<'a> Builder<'a> {
                 name: names.claim("additional_properties".to_string()),
                 json_name: String::new(),
                 ty: Type::Map(Box::new(text_dates(value))),
-                required: false,
                 read_only: false,
                 boxed: false,
                 additional: true,

@@ -537,65 +537,49 @@ async fn connection_reset_mid_body_is_an_error() {
 }
 
 // 12. Waiting between polls.
-#[tokio::test]
-async fn waits_for_retry_after_seconds() {
-    let server = TestServer::start(vec![
-        Reply::json(200, status_json("Running", None)).header("Retry-After", "1"),
-        terminal("Succeeded"),
-    ])
-    .await;
+/// Polls an operation whose first status is Running (sent as `first`) and whose second is
+/// Succeeded, with `frequency`; returns how long `.await` took, after checking both requests.
+async fn time_one_wait(first: Reply, frequency: Duration) -> StdDuration {
+    let server = TestServer::start(vec![first, terminal("Succeeded")]).await;
     let client = client(&server);
-    // A frequency far above the header's 1 s: the header must win.
-    let poller = poller_every(&client, Duration::seconds(5));
+    let poller = poller_every(&client, frequency);
 
     let started = Instant::now();
     guarded(poller).await.expect("operation succeeds");
     let elapsed = started.elapsed();
+    assert_status_gets(&server, 2);
+    elapsed
+}
+
+#[tokio::test]
+async fn waits_for_retry_after_seconds() {
+    // A frequency far above the header's 1 s: the header must win.
+    let running = Reply::json(200, status_json("Running", None)).header("Retry-After", "1");
+    let elapsed = time_one_wait(running, Duration::seconds(5)).await;
     eprintln!("observed Retry-After: 1 poll time {elapsed:?}");
 
     assert!(elapsed >= StdDuration::from_millis(900), "{elapsed:?}");
     assert!(elapsed < StdDuration::from_secs(4), "{elapsed:?}");
-    assert_status_gets(&server, 2);
 }
 
 #[tokio::test]
 async fn retry_after_date_in_the_past_means_no_wait() {
-    let server = TestServer::start(vec![
-        Reply::json(200, status_json("Running", None))
-            .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"),
-        terminal("Succeeded"),
-    ])
-    .await;
-    let client = client(&server);
-    let poller = poller_every(&client, Duration::seconds(1));
-
-    let started = Instant::now();
-    guarded(poller).await.expect("operation succeeds");
-    let elapsed = started.elapsed();
+    let running = Reply::json(200, status_json("Running", None))
+        .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT");
+    let elapsed = time_one_wait(running, Duration::seconds(1)).await;
     eprintln!("observed past-date Retry-After poll time {elapsed:?}");
 
     assert!(elapsed < StdDuration::from_millis(900), "{elapsed:?}");
-    assert_status_gets(&server, 2);
 }
 
 #[tokio::test]
 async fn waits_for_frequency_without_retry_after() {
-    let server = TestServer::start(vec![
-        Reply::json(200, status_json("Running", None)),
-        terminal("Succeeded"),
-    ])
-    .await;
-    let client = client(&server);
-    let poller = poller_every(&client, Duration::seconds(1));
-
-    let started = Instant::now();
-    guarded(poller).await.expect("operation succeeds");
-    let elapsed = started.elapsed();
+    let running = Reply::json(200, status_json("Running", None));
+    let elapsed = time_one_wait(running, Duration::seconds(1)).await;
     eprintln!("observed no-header 1 s frequency poll time {elapsed:?}");
 
     assert!(elapsed >= StdDuration::from_millis(900), "{elapsed:?}");
     assert!(elapsed < StdDuration::from_secs(4), "{elapsed:?}");
-    assert_status_gets(&server, 2);
 }
 
 // 13. Dropping the poller stops polling.

@@ -1,0 +1,3 @@
+//! azure/core/*
+
+mod support;

@@ -1,0 +1,3 @@
+//! encode/*
+
+mod support;

@@ -1,0 +1,3 @@
+//! versioning/* and type/union
+
+mod support;

@@ -64,12 +64,35 @@ pub struct ClientDef {
 /// The document's first server, as the client's `endpoint` argument sees it.
 #[derive(Debug, Default)]
 pub struct Server {
-    /// Literal path segments the server URL adds after the endpoint (`{endpoint}/v1` adds `v1`).
-    pub path_prefix: Vec<String>,
+    /// The path segments the server URL adds after the endpoint (`{endpoint}/v1` adds `v1`).
+    pub path_prefix: Vec<Vec<PrefixPart>>,
+    /// The server variables after the endpoint's, each a field of the client's options.
+    pub variables: Vec<ServerVariable>,
     /// What the document says the endpoint is (the server variable's or the server's description).
     pub endpoint_docs: Option<String>,
     /// The document's fixed server URL, when it has one instead of a `{variable}`.
     pub fixed_url: Option<String>,
+}
+
+/// A piece of a server URL's path segment: `api-version:{version}` is a literal and a variable.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PrefixPart {
+    Literal(String),
+    /// The variable's options field (snake case) and its name in the document.
+    Variable {
+        field: String,
+        name: String,
+    },
+}
+
+/// A server variable other than the endpoint: a field of the client's options.
+#[derive(Debug)]
+pub struct ServerVariable {
+    /// The options field, e.g. `api_version`.
+    pub field: String,
+    /// The default value: the document's, else its first allowed value.
+    pub default: String,
+    pub docs: Vec<String>,
 }
 
 /// How requests are authorized.
@@ -84,6 +107,8 @@ pub enum Auth {
     ApiKey { name: String, in_query: bool },
     /// HTTP `basic`: a user name and password.
     Basic,
+    /// Another HTTP scheme (`SharedAccessKey`, say): `Authorization: <scheme> <key>`.
+    Scheme { scheme: String },
 }
 
 /// A Rust type as used in a field, parameter or body.
@@ -255,8 +280,8 @@ pub enum Reply {
     Json(Type),
     /// A `text/plain` body.
     Text,
-    /// An `application/octet-stream` body.
-    Binary,
+    /// Bytes: an `application/octet-stream` or file body; `accept` lists its media types.
+    Binary { accept: String },
 }
 
 /// How a long-running operation ends.
@@ -353,17 +378,22 @@ pub enum Encoding {
     Form,
     /// `text/plain`, from a `String`.
     Text,
-    /// `application/octet-stream` (or another binary type), from bytes.
+    /// `application/octet-stream` or a file type (`image/png`, `*/*`), from bytes.
     Binary,
 }
 
-/// The encoding of a non-JSON media type this client can send or read.
+/// The encoding of a non-JSON media type this client can send or read. Files (images, audio,
+/// video, fonts, or any type: `*/*`) are bytes, as octet-stream is.
 fn encoding_of(content_type: &str) -> Option<Encoding> {
-    match content_type.split(';').next().unwrap_or("").trim() {
+    let media_type = content_type.split(';').next().unwrap_or("").trim();
+    match media_type {
         "application/x-www-form-urlencoded" => Some(Encoding::Form),
         "text/plain" => Some(Encoding::Text),
-        "application/octet-stream" => Some(Encoding::Binary),
-        _ => None,
+        "application/octet-stream" | "*/*" => Some(Encoding::Binary),
+        _ => match media_type.split_once('/') {
+            Some(("image" | "audio" | "video" | "font", _)) => Some(Encoding::Binary),
+            _ => None,
+        },
     }
 }
 
@@ -504,30 +534,91 @@ impl<'a> Builder<'a> {
                 ..Server::default()
             };
         }
-        // `{endpoint}` or `{endpoint}/literal/path`: the variable is the endpoint argument.
-        let variable = url
+        // `{endpoint}/path`: the first variable is the endpoint argument; the path after it may
+        // hold other variables (`{endpoint}/v/{apiVersion}`), which become client options.
+        let endpoint = url
             .strip_prefix('{')
             .and_then(|rest| rest.split_once('}'))
-            .filter(|(_, rest)| !rest.contains('{') && (rest.is_empty() || rest.starts_with('/')));
-        let Some((name, rest)) = variable else {
+            .filter(|(_, rest)| rest.is_empty() || rest.starts_with('/'));
+        let Some((name, rest)) = endpoint else {
             self.problem(
                 "#/servers/0/url",
-                format!("server URL `{url}` is not supported: only `{{variable}}` followed by a literal path is"),
+                format!("server URL `{url}` is not supported: it must start with a `{{variable}}` for the endpoint, followed by a path"),
             );
             return Server::default();
         };
-        let docs = server
-            .variables
-            .as_ref()
+        let declared = server.variables.as_ref();
+        let docs = declared
             .and_then(|variables| variables.get(name))
             .and_then(|variable| variable.description.clone())
             .or_else(|| server.description.clone());
+        let mut variables: Vec<ServerVariable> = Vec::new();
+        let mut path_prefix = Vec::new();
+        for segment in rest.split('/').filter(|s| !s.is_empty()) {
+            let Some(parts) = template_parts(segment) else {
+                self.problem(
+                    "#/servers/0/url",
+                    format!(
+                        "server URL `{url}`: the segment `{segment}` has an unclosed or empty `{{`"
+                    ),
+                );
+                return Server::default();
+            };
+            let mut prefix_parts = Vec::new();
+            for (literal, variable) in parts {
+                if !literal.is_empty() {
+                    prefix_parts.push(PrefixPart::Literal(literal.to_string()));
+                }
+                let Some(variable) = variable else { continue };
+                let Some(declaration) = declared.and_then(|v| v.get(variable)) else {
+                    self.problem(
+                        "#/servers/0/variables",
+                        format!("server URL `{url}` uses `{{{variable}}}`, which the server's variables do not declare"),
+                    );
+                    return Server::default();
+                };
+                // A variable whose allowed values include the document's version is the API
+                // version: it shares the `api_version` option.
+                let field = if declaration.enumeration.contains(&api.info.version) {
+                    "api_version".to_string()
+                } else {
+                    naming::value_name(variable)
+                };
+                if field == "api_version" {
+                    prefix_parts.push(PrefixPart::Variable {
+                        field,
+                        name: variable.to_string(),
+                    });
+                    continue;
+                }
+                if !variables.iter().any(|v| v.field == field) {
+                    let default = Some(declaration.default.clone())
+                        .filter(|d| !d.is_empty())
+                        .or_else(|| declaration.enumeration.first().cloned())
+                        .unwrap_or_default();
+                    let mut docs = lines(declaration.description.as_deref());
+                    if !declaration.enumeration.is_empty() {
+                        docs.push(format!(
+                            "One of: `{}`.",
+                            declaration.enumeration.join("`, `")
+                        ));
+                    }
+                    variables.push(ServerVariable {
+                        field: field.clone(),
+                        default,
+                        docs,
+                    });
+                }
+                prefix_parts.push(PrefixPart::Variable {
+                    field,
+                    name: variable.to_string(),
+                });
+            }
+            path_prefix.push(prefix_parts);
+        }
         Server {
-            path_prefix: rest
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect(),
+            path_prefix,
+            variables,
             endpoint_docs: docs,
             fixed_url: None,
         }
@@ -573,6 +664,9 @@ impl<'a> Builder<'a> {
                     {
                         Auth::Basic
                     }
+                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => Auth::Scheme {
+                        scheme: scheme.clone(),
+                    },
                     Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name, .. }))
                         if !matches!(location, APIKeyLocation::Cookie) =>
                     {
@@ -584,7 +678,7 @@ impl<'a> Builder<'a> {
                     Some(_) => {
                         self.problem(
                             at,
-                            "supported security schemes are OAuth2, HTTP bearer, HTTP basic and API keys in a header or query",
+                            "supported security schemes are OAuth2, HTTP authentication and API keys in a header or query",
                         );
                         continue;
                     }
@@ -1122,7 +1216,7 @@ impl<'a> Builder<'a> {
             self.problem(
                 format!("{at}/content"),
                 format!(
-                    "request bodies are supported as JSON, form-encoded, text/plain or octet-stream; this one is `{}`",
+                    "request bodies are supported as JSON, form-encoded, text/plain, octet-stream or a file type; this one is `{}`",
                     listed.join("`, `")
                 ),
             );
@@ -1184,14 +1278,21 @@ impl<'a> Builder<'a> {
                     response.content.keys().map(|ct| encoding_of(ct)).collect();
                 raw = match encodings.as_slice() {
                     all if all.iter().all(|e| *e == Some(Encoding::Text)) => Some(Reply::Text),
-                    all if all.contains(&Some(Encoding::Binary)) => Some(Reply::Binary),
+                    all if all.contains(&Some(Encoding::Binary)) => Some(Reply::Binary {
+                        accept: response
+                            .content
+                            .keys()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }),
                     _ => {
                         let listed: Vec<&str> =
                             response.content.keys().map(String::as_str).collect();
                         self.problem(
                             format!("{at}/content"),
                             format!(
-                                "replies are supported as JSON, text/plain or octet-stream; this one is `{}`",
+                                "replies are supported as JSON, text/plain, octet-stream or a file type; this one is `{}`",
                                 listed.join("`, `")
                             ),
                         );
@@ -1438,7 +1539,7 @@ impl<'a> Builder<'a> {
         reserved: Option<TypeId>,
     ) -> Option<Type> {
         if schema.contains_key("oneOf") {
-            return self.one_of(pointer, schema, context, reserved);
+            return self.one_of("oneOf", pointer, schema, context, reserved);
         }
         for unsupported in ["not"] {
             if schema.contains_key(unsupported) {
@@ -1469,7 +1570,10 @@ impl<'a> Builder<'a> {
             return self.union_type(pointer, schema, context, reserved);
         }
         if schema.contains_key("anyOf") {
-            return self.extensible_enum(pointer, schema, context, reserved);
+            if is_extensible_enum(schema) {
+                return self.extensible_enum(pointer, schema, context, reserved);
+            }
+            return self.one_of("anyOf", pointer, schema, context, reserved);
         }
         let docs = lines(schema.get("description").and_then(Value::as_str));
         let kind = schema
@@ -1716,11 +1820,14 @@ impl<'a> Builder<'a> {
         parts
     }
 
-    /// `oneOf`: a discriminated union when there is a discriminator; an enum when every member
-    /// is a string enum (the members' descriptions document the values); `String` when every
-    /// member is a string; otherwise an untagged enum of the members, tried in order.
+    /// `oneOf` (or an `anyOf` other than an extensible enum, read the same way: a client
+    /// sends one of the members and reads whichever fits): a discriminated union when there
+    /// is a discriminator; an enum when every member is a string enum (the members'
+    /// descriptions document the values); `String` when every member is a string; otherwise
+    /// an untagged enum of the members, tried in order.
     fn one_of(
         &mut self,
+        keyword: &str,
         pointer: &str,
         schema: &'a Map<String, Value>,
         context: &str,
@@ -1729,10 +1836,10 @@ impl<'a> Builder<'a> {
         if schema.contains_key("discriminator") {
             return self.union_type(pointer, schema, context, reserved);
         }
-        let Some(members) = schema.get("oneOf").and_then(Value::as_array) else {
+        let Some(members) = schema.get(keyword).and_then(Value::as_array) else {
             self.problem(
-                format!("{pointer}/oneOf"),
-                "`oneOf` must be a list of schemas",
+                format!("{pointer}/{keyword}"),
+                format!("`{keyword}` must be a list of schemas"),
             );
             return None;
         };
@@ -1740,7 +1847,7 @@ impl<'a> Builder<'a> {
         let members: Vec<(String, &Value)> = members
             .iter()
             .enumerate()
-            .map(|(i, m)| (format!("{pointer}/oneOf/{i}"), m))
+            .map(|(i, m)| (format!("{pointer}/{keyword}/{i}"), m))
             .filter(|(_, m)| m.get("type").and_then(Value::as_str) != Some("null"))
             .collect();
         let docs = lines(schema.get("description").and_then(Value::as_str));
@@ -1818,21 +1925,25 @@ impl<'a> Builder<'a> {
             .get("allOf")
             .and_then(Value::as_array)
             .is_some_and(|members| members.len() > 1);
-        let one_of = schema
-            .get("oneOf")
-            .and_then(Value::as_array)
-            .is_some_and(|members| {
-                let typed = members
-                    .iter()
-                    .filter(|m| m.get("type").and_then(Value::as_str) != Some("null"))
-                    .count();
-                typed > 1
-                    && !(0..members.len())
-                        .all(|i| self.is_plain_string(&format!("{pointer}/oneOf/{i}")))
-            });
+        let choice = |keyword: &str| {
+            schema
+                .get(keyword)
+                .and_then(Value::as_array)
+                .is_some_and(|members| {
+                    let typed = members
+                        .iter()
+                        .filter(|m| m.get("type").and_then(Value::as_str) != Some("null"))
+                        .count();
+                    typed > 1
+                        && !(0..members.len())
+                            .all(|i| self.is_plain_string(&format!("{pointer}/{keyword}/{i}")))
+                })
+        };
         merges
-            || one_of
-            || ["properties", "enum", "anyOf"]
+            || choice("oneOf")
+            || choice("anyOf")
+            || is_extensible_enum(schema)
+            || ["properties", "enum"]
                 .iter()
                 .any(|k| schema.contains_key(*k))
     }
@@ -1937,31 +2048,11 @@ impl<'a> Builder<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Option<Type> {
-        let members = schema
-            .get("anyOf")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
         let mut values: Vec<String> = Vec::new();
-        let mut open = false;
-        let mut shape_ok = !members.is_empty();
-        for (i, member) in members.iter().enumerate() {
-            let is_string = member.get("type").and_then(Value::as_str) == Some("string");
-            match (is_string, member.get("enum")) {
-                (true, Some(list)) => {
-                    let at = format!("{pointer}/anyOf/{i}/enum");
-                    values.extend(self.enum_values(&at, list)?);
-                }
-                (true, None) => open = true,
-                _ => shape_ok = false,
+        for (i, member) in schema["anyOf"].as_array().into_iter().flatten().enumerate() {
+            if let Some(list) = member.get("enum") {
+                values.extend(self.enum_values(&format!("{pointer}/anyOf/{i}/enum"), list)?);
             }
-        }
-        if !shape_ok || !open {
-            self.problem(
-                format!("{pointer}/anyOf"),
-                "`anyOf` is supported only as an extensible string enum: string enums plus a plain string",
-            );
-            return None;
         }
         let docs = lines(schema.get("description").and_then(Value::as_str));
         let values = values.into_iter().map(|v| (v, Vec::new())).collect();
@@ -2295,6 +2386,39 @@ fn oauth2_scopes(flows: &openapiv3::OAuth2Flows) -> Vec<String> {
         }
     }
     scopes
+}
+
+/// Splits a server URL's path segment into (literal, variable) pairs: `a:{b}c` gives
+/// `[("a:", Some("b")), ("c", None)]`. `None` for an unclosed or empty `{`.
+fn template_parts(segment: &str) -> Option<Vec<(&str, Option<&str>)>> {
+    let mut parts = Vec::new();
+    let mut rest = segment;
+    while let Some((literal, after)) = rest.split_once('{') {
+        let (variable, next) = after.split_once('}')?;
+        if variable.is_empty() {
+            return None;
+        }
+        parts.push((literal, Some(variable)));
+        rest = next;
+    }
+    if !rest.is_empty() {
+        parts.push((rest, None));
+    }
+    Some(parts)
+}
+
+/// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one
+/// of them open (no `enum`), so that values the document does not list are kept.
+fn is_extensible_enum(schema: &Map<String, Value>) -> bool {
+    let Some(members) = schema.get("anyOf").and_then(Value::as_array) else {
+        return false;
+    };
+    let is_string = |m: &Value| m.get("type").and_then(Value::as_str) == Some("string");
+    !members.is_empty()
+        && members.iter().all(is_string)
+        && members
+            .iter()
+            .any(|m| !m.as_object().is_some_and(|m| m.contains_key("enum")))
 }
 
 /// The variant name of a `oneOf` member that is not a named type: its title, else its type.

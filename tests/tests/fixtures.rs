@@ -411,6 +411,52 @@ fn server_path_prefix() {
 }
 
 #[test]
+fn server_variables() {
+    let g = valid("server-variables");
+    // `region` is an option of its own with the document's default; `version` lists the
+    // document's version, so the API version option fills it.
+    assert!(g.client_line("pub region: String,"));
+    assert!(g.client_line("region: \"west\".to_string(),"));
+    assert!(g.client_line("api_version: \"v2\".to_string(),"));
+    let new = g.client_new();
+    assert!(
+        new.contains("path_parameter(\"region\", &options.region)?,"),
+        "{new}"
+    );
+    assert!(
+        new.contains("&[\"api-version:\", path_parameter(\"version\", &options.api_version)?]"),
+        "{new}"
+    );
+}
+
+#[test]
+fn security_custom_scheme() {
+    let g = valid("security-custom-scheme");
+    assert!(g.client_line("key: Secret,"));
+    assert!(
+        g.clients
+            .contains("Secret::new(format!(\"SharedAccessKey {}\", key.secret()))")
+    );
+    assert!(
+        g.client_line("request.insert_header(\"authorization\", self.0.secret().to_string());")
+    );
+}
+
+#[test]
+fn file_bodies() {
+    let g = valid("file-bodies");
+    // An image goes as bytes with its own content type; a reply of any type is bytes, and the
+    // request accepts what the document lists.
+    assert!(g.client_line("body: azure_core::Bytes,"));
+    assert!(g.client_line("request.insert_header(\"content-type\", \"image/png\");"));
+    assert!(g.client_line("request.insert_header(\"accept\", \"*/*\");"));
+    assert!(
+        g.clients
+            .contains("Response<azure_core::Bytes, BinaryFormat>")
+    );
+}
+
+#[test]
 fn no_servers() {
     let g = valid("no-servers");
     assert!(
@@ -730,6 +776,18 @@ fn one_of() {
     assert!(g.models.contains("Integer(i64),") && g.models.contains("String(String),"));
     // `nullable` is an `Option`, as every field is.
     assert!(g.model_line("pub label: Option<String>,"));
+    // `anyOf` reads as `oneOf` does: an untagged enum, or an enum of the members' values.
+    let weight = g.model_item("pub enum ShapeWeight {");
+    assert!(weight.contains("Number(f64),") && weight.contains("String(String),"));
+    assert!(
+        g.models
+            .contains("#[serde(untagged)]\npub enum ShapeWeight {")
+    );
+    let direction = g.model_item("pub enum ShapeDirection {");
+    assert!(
+        direction.contains("Left,") && direction.contains("Down,"),
+        "{direction}"
+    );
 }
 
 #[test]

@@ -6,8 +6,8 @@
 //! unknown values.
 
 use crate::ir::{
-    Api, Auth, Body, Encoding, Field, Location, Operation, Param, Reply, SegmentPart, Type,
-    TypeDef, TypeKind, UnionVariant, Variant,
+    Api, Auth, Body, Encoding, Field, Location, Operation, Param, PrefixPart, Reply, SegmentPart,
+    Type, TypeDef, TypeKind, UnionVariant, Variant,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -68,7 +68,7 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         name = api.crate_name,
         // azure_core's `Policy` trait is written with async-trait.
         extra = match api.auth {
-            Auth::ApiKey { .. } | Auth::Basic => "async-trait = \"0.1\"\n",
+            Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. } => "async-trait = \"0.1\"\n",
             _ => "",
         },
     )
@@ -398,6 +398,32 @@ fn enum_def(def: &TypeDef, variants: &[Variant], extensible: bool) -> TokenStrea
 
 // ---- client ----------------------------------------------------------------------------------
 
+/// The constructor's statement appending the server URL's path to the endpoint; a variable
+/// takes its value from the client's options, checked as a path parameter is.
+fn server_path(segments: &[Vec<PrefixPart>]) -> Option<TokenStream> {
+    if segments.is_empty() {
+        return None;
+    }
+    let segments = segments.iter().map(|parts| match parts.as_slice() {
+        [PrefixPart::Literal(text)] => quote!(#text),
+        [PrefixPart::Variable { field, name }] => {
+            let field = ident(field);
+            quote!(path_parameter(#name, &options.#field)?)
+        }
+        parts => {
+            let pieces = parts.iter().map(|part| match part {
+                PrefixPart::Literal(text) => quote!(#text),
+                PrefixPart::Variable { field, name } => {
+                    let field = ident(field);
+                    quote!(path_parameter(#name, &options.#field)?)
+                }
+            });
+            quote!(&[#(#pieces),*].concat())
+        }
+    });
+    Some(quote!(append_path(&mut url, &[#(#segments),*])?;))
+}
+
 fn clients_rs(api: &Api) -> TokenStream {
     let client = ident(&api.client_name);
     let client_options = ident(&api.client_options_name);
@@ -423,8 +449,17 @@ fn clients_rs(api: &Api) -> TokenStream {
             pub const DEFAULT_ENDPOINT: &'static str = #url;
         }
     });
-    let prefix = &api.server.path_prefix;
-    let add_prefix = (!prefix.is_empty()).then(|| quote!(append_path(&mut url, &[#(#prefix),*])?;));
+    let add_prefix = server_path(&api.server.path_prefix);
+    let variable_fields = api.server.variables.iter().map(|variable| {
+        let field = ident(&variable.field);
+        let docs = outer_docs(&variable.docs, &variable.field);
+        quote!(#docs pub #field: String,)
+    });
+    let variable_defaults = api.server.variables.iter().map(|variable| {
+        let field = ident(&variable.field);
+        let default = &variable.default;
+        quote!(#field: #default.to_string(),)
+    });
     let credential_imports = match api.auth {
         Auth::None => None,
         Auth::Bearer { .. } => Some(quote! {
@@ -432,7 +467,7 @@ fn clients_rs(api: &Api) -> TokenStream {
             use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
             use std::sync::Arc;
         }),
-        Auth::ApiKey { .. } | Auth::Basic => Some(quote! {
+        Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. } => Some(quote! {
             use azure_core::credentials::Secret;
             use azure_core::http::policies::{Policy, PolicyResult};
             use std::sync::Arc;
@@ -519,7 +554,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         quote!(#options #poll)
     });
     let polling = polling::shared(api);
-    let models_import = (!api.types.is_empty()).then(|| {
+    let models_import = uses_models(api).then(|| {
         quote!(
             use crate::generated::models;
         )
@@ -554,11 +589,15 @@ fn clients_rs(api: &Api) -> TokenStream {
             }
         });
     let uses_path = api.operations.iter().any(|op| !op.segments.is_empty()) || add_prefix.is_some();
-    let checks_path = api.operations.iter().any(|op| {
-        op.required
-            .iter()
-            .any(|p| p.location == Location::Path && p.ty == Type::String)
-    });
+    let server_variables = api.server.path_prefix.iter().flatten();
+    let checks_path = server_variables
+        .into_iter()
+        .any(|part| matches!(part, PrefixPart::Variable { .. }))
+        || api.operations.iter().any(|op| {
+            op.required
+                .iter()
+                .any(|p| p.location == Location::Path && p.ty == Type::String)
+        });
     let path_helpers = uses_path.then(|| {
         quote! {
             /// Appends `segments` to the URL's path, each percent-encoded as one segment, so that a
@@ -608,6 +647,7 @@ fn clients_rs(api: &Api) -> TokenStream {
         pub struct #client_options {
             /// The service API version to use; defaults to the document's version.
             pub api_version: String,
+            #(#variable_fields)*
             /// Transport, retry, logging and other options of `azure_core`.
             pub client_options: ClientOptions,
         }
@@ -616,6 +656,7 @@ fn clients_rs(api: &Api) -> TokenStream {
             fn default() -> Self {
                 Self {
                     api_version: #version.to_string(),
+                    #(#variable_defaults)*
                     client_options: ClientOptions::default(),
                 }
             }
@@ -737,6 +778,19 @@ fn auth(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
                 let per_try_policies = vec![auth_policy];
             },
         ),
+        Auth::Scheme { scheme } => {
+            let doc = format!(" * `key` - The key, sent as `Authorization: {scheme} <key>`.");
+            let value = format!("{scheme} {{}}");
+            (
+                quote!(key: Secret,),
+                quote!(#[doc = #doc]),
+                quote! {
+                    let authorization = Secret::new(format!(#value, key.secret()));
+                    let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(authorization));
+                    let per_try_policies = vec![auth_policy];
+                },
+            )
+        }
         Auth::None => (
             TokenStream::new(),
             TokenStream::new(),
@@ -762,7 +816,9 @@ fn secret_policy(auth: &Auth) -> Option<TokenStream> {
             let name = name.to_ascii_lowercase();
             quote!(request.insert_header(#name, self.0.secret().to_string());)
         }
-        Auth::Basic => quote!(request.insert_header("authorization", self.0.secret().to_string());),
+        Auth::Basic | Auth::Scheme { .. } => {
+            quote!(request.insert_header("authorization", self.0.secret().to_string());)
+        }
         Auth::None | Auth::Bearer { .. } => return None,
     };
     Some(quote! {
@@ -871,11 +927,11 @@ fn client_imports(api: &Api) -> TokenStream {
 /// form-encoded bodies, where some method needs them.
 fn raw_bodies(api: &Api) -> TokenStream {
     let plain = |op: &&Operation| op.long_running.is_none() && op.paged.is_none();
-    let replies = |reply: Reply| {
+    let replies = |wanted: fn(&Reply) -> bool| {
         api.operations
             .iter()
             .filter(plain)
-            .any(|op| op.reply == reply)
+            .any(|op| wanted(&op.reply))
     };
     let format = |name: &str, ty: TokenStream, doc: &str, read: TokenStream| {
         let name = ident(name);
@@ -900,7 +956,7 @@ fn raw_bodies(api: &Api) -> TokenStream {
             }
         }
     };
-    let text = replies(Reply::Text).then(|| {
+    let text = replies(|r| *r == Reply::Text).then(|| {
         format(
             "TextFormat",
             quote!(String),
@@ -908,7 +964,7 @@ fn raw_bodies(api: &Api) -> TokenStream {
             quote!(body.into_string()),
         )
     });
-    let binary = replies(Reply::Binary).then(|| {
+    let binary = replies(|r| matches!(r, Reply::Binary { .. })).then(|| {
         format(
             "BinaryFormat",
             quote!(azure_core::Bytes),
@@ -980,7 +1036,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
             quote!(Response<#ty>)
         }
         Reply::Text => quote!(Response<String, TextFormat>),
-        Reply::Binary => quote!(Response<azure_core::Bytes, BinaryFormat>),
+        Reply::Binary { .. } => quote!(Response<azure_core::Bytes, BinaryFormat>),
         Reply::Empty => quote!(Response<(), NoFormat>),
     };
     quote! {
@@ -1047,6 +1103,29 @@ fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     (quote!(#(#params)*), quote!(#body))
 }
 
+/// Whether `clients.rs` names a model: in a signature, or through a poller or pager.
+fn uses_models(api: &Api) -> bool {
+    fn names_a_model(ty: &Type) -> bool {
+        match ty {
+            Type::Named(_) => true,
+            Type::List(item) | Type::Map(item) => names_a_model(item),
+            _ => false,
+        }
+    }
+    api.operations.iter().any(|op| {
+        op.long_running.is_some()
+            || op.paged.is_some()
+            || op.poll.is_some()
+            || op.body.as_ref().is_some_and(|body| names_a_model(&body.ty))
+            || matches!(&op.reply, Reply::Json(ty) if names_a_model(ty))
+            || op
+                .required
+                .iter()
+                .chain(&op.optional)
+                .any(|p| names_a_model(&p.ty))
+    })
+}
+
 /// Statements that build `let mut request` for the operation from `self`, the arguments and
 /// `options`; arguments that cannot stand in a URL fail here, before anything is sent.
 fn request_statements(op: &Operation) -> TokenStream {
@@ -1090,15 +1169,28 @@ fn request_statements(op: &Operation) -> TokenStream {
         let set = header(p, &value);
         quote!(if let Some(value) = &options.#field { #set })
     });
-    let accept = match op.reply {
+    let accept = match &op.reply {
         Reply::Json(_) => Some(quote!(request.insert_header("accept", "application/json");)),
         Reply::Text => Some(quote!(request.insert_header("accept", "text/plain");)),
-        Reply::Binary => Some(quote!(request.insert_header("accept", "application/octet-stream");)),
+        Reply::Binary { accept } => Some(quote!(request.insert_header("accept", #accept);)),
         Reply::Empty => None,
     };
     let set_body = op.body.as_ref().map(set_body);
+    // The endpoint as it is serves an operation at the server's own path with no query.
+    let changes_url = append_path.is_some()
+        || op.sends_api_version
+        || op
+            .required
+            .iter()
+            .chain(&op.optional)
+            .any(|p| p.location == Location::Query);
+    let url = if changes_url {
+        quote!(mut url)
+    } else {
+        quote!(url)
+    };
     quote! {
-        let mut url = self.endpoint.clone();
+        let #url = self.endpoint.clone();
         #append_path
         #api_version
         #(#query_required)*

@@ -129,6 +129,8 @@ pub enum Type {
     List(Box<Type>),
     /// `additionalProperties`: a map from string keys.
     Map(Box<Type>),
+    /// A list item or map value that may be `null` (`nullable: true`): an `Option`.
+    Nullable(Box<Type>),
     Named(TypeId),
 }
 
@@ -142,6 +144,9 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Sent in some request body: such models can be built by users.
     pub in_request: bool,
+    /// Sent in a JSON merge-patch body, where `null` removes a value (RFC 7396): its fields
+    /// can say `null` (`Some(None)`) apart from absent (`None`), and so can its maps' values.
+    pub merge_patch: bool,
     /// Body of an error response: gets a way to read it back from `azure_core::Error`.
     pub is_error: bool,
     /// Shaped like Azure.Core's status monitor: implements azure_core's `StatusMonitor`.
@@ -337,8 +342,11 @@ pub struct Param {
     pub location: Location,
     pub ty: Type,
     pub docs: Vec<String>,
-    /// A list sent as one pair per item (`tags=a&tags=b`) rather than comma-separated.
+    /// A list sent as one pair per item (`tags=a&tags=b`) rather than joined.
     pub explode: bool,
+    /// What joins a list's items when it is not exploded: `,` (`form`, `simple`), ` `
+    /// (`spaceDelimited`) or `|` (`pipeDelimited`).
+    pub separator: &'static str,
 }
 
 /// A request body.
@@ -977,9 +985,17 @@ impl<'a> Builder<'a> {
         let mut failed: Vec<String> = Vec::new();
         for (at, parameter) in declared {
             let data = parameter.parameter_data_ref();
+            let mut separator = ",";
             let location = match parameter {
                 Parameter::Path { .. } => Location::Path,
-                Parameter::Query { .. } => Location::Query,
+                Parameter::Query { style, .. } => {
+                    separator = match style {
+                        openapiv3::QueryStyle::SpaceDelimited => " ",
+                        openapiv3::QueryStyle::PipeDelimited => "|",
+                        _ => ",",
+                    };
+                    Location::Query
+                }
                 Parameter::Header { .. } => Location::Header,
                 Parameter::Cookie { .. } => {
                     self.problem(at, "cookie parameters are not supported");
@@ -1033,6 +1049,7 @@ impl<'a> Builder<'a> {
                 ty,
                 docs,
                 explode,
+                separator,
             };
             match (location, data.required) {
                 (Location::Path, true) => path_params.push(param),
@@ -1523,6 +1540,7 @@ impl<'a> Builder<'a> {
             docs,
             kind: TypeKind::Struct { fields: Vec::new() },
             in_request: false,
+            merge_patch: false,
             is_error: false,
             status_monitor: None,
         });
@@ -1564,7 +1582,7 @@ impl<'a> Builder<'a> {
             }
             // Otherwise every member is an object whose properties the struct takes on.
             let docs = lines(schema.get("description").and_then(Value::as_str));
-            return Some(self.struct_type(pointer, schema, docs, context, reserved));
+            return Some(self.struct_type(pointer, docs, context, reserved));
         }
         if schema.contains_key("discriminator") && schema.contains_key("properties") {
             return self.union_type(pointer, schema, context, reserved);
@@ -1637,10 +1655,12 @@ impl<'a> Builder<'a> {
                 }
                 let item_context = format!("{context}Item");
                 let item = self.schema_type(&format!("{pointer}/items"), &item_context)?;
-                Some(Type::List(Box::new(item)))
+                Some(Type::List(Box::new(
+                    self.nullable(&format!("{pointer}/items"), item),
+                )))
             }
             Some("object") | None if schema.contains_key("properties") => {
-                Some(self.struct_type(pointer, schema, docs, context, reserved))
+                Some(self.struct_type(pointer, docs, context, reserved))
             }
             Some("object") | None => self.free_form(pointer, schema, context),
             Some(other) => {
@@ -1653,6 +1673,14 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A list item or map value that says `nullable: true` may be `null`: an `Option`.
+    fn nullable(&self, pointer: &str, ty: Type) -> Type {
+        match self.keyword(pointer, "nullable").and_then(Value::as_bool) {
+            Some(true) if ty != Type::Json => Type::Nullable(Box::new(ty)),
+            _ => ty,
+        }
+    }
+
     /// An object without properties: a map when `additionalProperties` is a schema, else any JSON.
     fn free_form(
         &mut self,
@@ -1662,11 +1690,9 @@ impl<'a> Builder<'a> {
     ) -> Option<Type> {
         match schema.get("additionalProperties") {
             Some(Value::Object(values)) if !values.is_empty() => {
-                let value = self.schema_type(
-                    &format!("{pointer}/additionalProperties"),
-                    &format!("{context}Value"),
-                )?;
-                Some(Type::Map(Box::new(value)))
+                let at = format!("{pointer}/additionalProperties");
+                let value = self.schema_type(&at, &format!("{context}Value"))?;
+                Some(Type::Map(Box::new(self.nullable(&at, value))))
             }
             _ => Some(Type::Json),
         }
@@ -1675,7 +1701,6 @@ impl<'a> Builder<'a> {
     fn struct_type(
         &mut self,
         pointer: &str,
-        schema: &'a Map<String, Value>,
         docs: Vec<String>,
         context: &str,
         reserved: Option<TypeId>,
@@ -1688,7 +1713,8 @@ impl<'a> Builder<'a> {
         // The properties of every `allOf` member first, then the schema's own; a later
         // statement of a property (a subtype narrowing `kind`, say) replaces an earlier one.
         let mut properties: Vec<(String, String, bool)> = Vec::new();
-        for part in self.object_parts(pointer, 0) {
+        let parts = self.object_parts(pointer, 0);
+        for part in &parts {
             let Some(Value::Object(part_schema)) = self.raw.pointer(&part[1..]) else {
                 continue;
             };
@@ -1743,14 +1769,19 @@ impl<'a> Builder<'a> {
                 docs,
             });
         }
-        // Properties the schema does not name: a map beside the named fields.
-        let additional = match schema.get("additionalProperties") {
-            Some(Value::Bool(true)) => Some(Type::Json),
-            Some(Value::Object(value)) if value.is_empty() => Some(Type::Json),
-            Some(Value::Object(_)) => self.schema_type(
-                &format!("{pointer}/additionalProperties"),
-                &format!("{parent}Value"),
-            ),
+        // Properties the schema does not name: a map beside the named fields. The schema's own
+        // `additionalProperties` wins over those of the schemas it takes in through `allOf`.
+        let raw: &'a Value = self.raw;
+        let declared = parts.iter().rev().find_map(|part| {
+            let value = raw.pointer(&part[1..])?.get("additionalProperties")?;
+            Some((format!("{part}/additionalProperties"), value))
+        });
+        let additional = match declared {
+            Some((_, Value::Bool(true))) => Some(Type::Json),
+            Some((_, Value::Object(value))) if value.is_empty() => Some(Type::Json),
+            Some((at, Value::Object(_))) => self
+                .schema_type(&at, &format!("{parent}Value"))
+                .map(|value| self.nullable(&at, value)),
             _ => None,
         };
         if let Some(value) = additional {
@@ -2323,14 +2354,25 @@ impl<'a> Builder<'a> {
     }
 
     /// Marks the types that request bodies reach: users build those, so they stay open.
+    /// Marks the models sent in request bodies (`in_request`), and among them those sent in
+    /// merge-patch bodies (`merge_patch`), with every model they hold.
     fn mark_usage(&mut self, operations: &[Operation]) {
-        let mut stack: Vec<TypeId> = operations
-            .iter()
-            .filter_map(|op| op.body.as_ref())
-            .flat_map(|body| named_in(&body.ty))
-            .collect();
+        let bodies = operations.iter().filter_map(|op| op.body.as_ref());
+        self.mark_reachable(bodies.clone().map(|body| &body.ty), |def| {
+            &mut def.in_request
+        });
+        let merge_patch = bodies.filter(|body| body.content_type.contains("merge-patch"));
+        self.mark_reachable(merge_patch.map(|body| &body.ty), |def| &mut def.merge_patch);
+    }
+
+    fn mark_reachable<'t>(
+        &mut self,
+        roots: impl Iterator<Item = &'t Type>,
+        flag: fn(&mut TypeDef) -> &mut bool,
+    ) {
+        let mut stack: Vec<TypeId> = roots.flat_map(named_in).collect();
         while let Some(id) = stack.pop() {
-            if std::mem::replace(&mut self.types[id].in_request, true) {
+            if std::mem::replace(flag(&mut self.types[id]), true) {
                 continue;
             }
             match &self.types[id].kind {
@@ -2433,6 +2475,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::String | Type::DateTime => "String",
         Type::List(_) => "List",
         Type::Map(_) => "Map",
+        Type::Nullable(inner) => return other_variant_name(inner, hint, member),
         Type::Json | Type::Named(_) => "Value",
         Type::Bytes => "Bytes",
     }
@@ -2442,7 +2485,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
 fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
     match ty {
         Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
-        Type::List(_) | Type::Map(_) | Type::Json => false,
+        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json => false,
         _ => true,
     }
 }
@@ -2465,6 +2508,7 @@ fn text_dates(ty: Type) -> Type {
         Type::DateTime => Type::String,
         Type::List(item) => Type::List(Box::new(text_dates(*item))),
         Type::Map(value) => Type::Map(Box::new(text_dates(*value))),
+        Type::Nullable(inner) => Type::Nullable(Box::new(text_dates(*inner))),
         other => other,
     }
 }
@@ -2473,7 +2517,7 @@ fn text_dates(ty: Type) -> Type {
 fn named_in(ty: &Type) -> Vec<TypeId> {
     match ty {
         Type::Named(id) => vec![*id],
-        Type::List(inner) | Type::Map(inner) => named_in(inner),
+        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named_in(inner),
         _ => Vec::new(),
     }
 }

@@ -68,7 +68,7 @@ fn separate_items(text: &str) -> String {
         out.push('\n');
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        if indent == 0 && trimmed.starts_with("use ") {
+        if trimmed.starts_with("use ") {
             in_use = true;
         }
         let ends_use = in_use && line.ends_with(';');
@@ -87,8 +87,8 @@ fn separate_items(text: &str) -> String {
             indent == 0 && trimmed.starts_with(prefix) && !next_trimmed.starts_with(prefix)
         };
         let ends_uses = ends_use && !next_trimmed.starts_with("use ");
-        if closes_item || ends_uses || ends_block("//!") || ends_block("#![") || ends_block("mod ")
-        {
+        let ends_mods = ends_block("mod ") && trimmed.ends_with(';');
+        if closes_item || ends_uses || ends_block("//!") || ends_block("#![") || ends_mods {
             out.push('\n');
         }
     }

@@ -457,6 +457,19 @@ fn file_bodies() {
 }
 
 #[test]
+fn nullable_and_inherited_maps() {
+    let g = valid("nullable-and-inherited-maps");
+    // `nullable` items and map values can hold `null`.
+    assert!(g.model_line("pub values: Option<Vec<Option<f64>>>,"));
+    assert!(g.model_line("pub by_hour: Option<std::collections::HashMap<String, Option<i64>>>,"));
+    // The map of unnamed properties comes from the `allOf` parent.
+    assert!(g.model_line("pub additional_properties: std::collections::HashMap<String, String>,"));
+    // Delimited query lists are joined by their style's separator.
+    assert!(g.client_line(".join(\" \");"));
+    assert!(g.client_line(".join(\"|\");"));
+}
+
+#[test]
 fn no_servers() {
     let g = valid("no-servers");
     assert!(
@@ -532,6 +545,11 @@ fn request_body() {
     assert!(g.client_line("body: models::Widget,"));
     assert!(g.client_line("body: Option<models::WidgetsPaintBody>,"));
     assert!(g.client_line("request.set_json(&body)?;"));
+    // A merge-patch body can say `null` (remove) apart from absent.
+    assert!(g.model_line("pub color: Option<Option<String>>,"));
+    assert!(g.model_line(
+        "#[serde(default, with = \"nullable\", skip_serializing_if = \"Option::is_none\")]"
+    ));
     // A `+json` body is sent with its own media type.
     assert!(
         g.client_line("request.insert_header(\"content-type\", \"application/merge-patch+json\");")

@@ -208,6 +208,7 @@ impl azure_core::http::poller::StatusMonitor for OperationStatus {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,

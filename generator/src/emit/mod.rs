@@ -130,12 +130,68 @@ fn models_rs(api: &Api) -> TokenStream {
             use serde::{Deserialize, Serialize};
         )
     });
+    // The helpers of the merge-patch fields there are: dates, and everything else.
+    let patched: Vec<&Field> = types
+        .iter()
+        .filter(|(_, def)| def.merge_patch)
+        .flat_map(|(_, def)| match &def.kind {
+            TypeKind::Struct { fields } => fields
+                .iter()
+                .filter(|f| !f.read_only && !f.additional)
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let nullable = patched.iter().any(|f| f.ty != Type::DateTime).then(|| {
+        quote! {
+            /// A merge-patch field that may be absent (`None`), `null` (`Some(None)`) or a value.
+            mod nullable {
+                pub fn serialize<T: serde::Serialize, S: serde::Serializer>(
+                    value: &Option<Option<T>>,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    serde::Serialize::serialize(&value.as_ref().and_then(Option::as_ref), serializer)
+                }
+
+                pub fn deserialize<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Option<Option<T>>, D::Error> {
+                    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+                }
+            }
+
+        }
+    });
+    let nullable_date_time = patched.iter().any(|f| f.ty == Type::DateTime).then(|| {
+        quote! {
+            /// A merge-patch date-time, in RFC 3339, that may be absent, `null` or a value.
+            mod nullable_date_time {
+                use azure_core::time::{rfc3339, OffsetDateTime};
+
+                pub fn serialize<S: serde::Serializer>(
+                    value: &Option<Option<OffsetDateTime>>,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    rfc3339::option::serialize(&value.flatten(), serializer)
+                }
+
+                pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Option<Option<OffsetDateTime>>, D::Error> {
+                    rfc3339::option::deserialize(deserializer).map(Some)
+                }
+            }
+        }
+    });
     quote! {
         //! Models: the bodies the service sends and receives.
 
         #serde_import
 
         #(#items)*
+
+        #nullable
+        #nullable_date_time
     }
 }
 
@@ -160,6 +216,23 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
         }
         let docs = outer_docs(&field.docs, &field.json_name);
         let mut serde = vec![quote!(default)];
+        // `Some(None)` sends `null`, which a merge patch reads as "remove"; so does a map
+        // value of `None`.
+        let explicit_null = def.merge_patch && !field.read_only;
+        if explicit_null {
+            if let Type::Map(value) = &field.ty {
+                if !matches!(**value, Type::Nullable(_)) {
+                    let value = type_tokens(api, value, In::Models);
+                    ty = quote!(std::collections::HashMap<String, Option<#value>>);
+                }
+            }
+            ty = quote!(Option<#ty>);
+            serde.push(if field.ty == Type::DateTime {
+                quote!(with = "nullable_date_time")
+            } else {
+                quote!(with = "nullable")
+            });
+        }
         if field.name.trim_start_matches("r#") != field.json_name {
             let json_name = &field.json_name;
             serde.push(quote!(rename = #json_name));
@@ -169,7 +242,7 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
         } else {
             serde.push(quote!(skip_serializing_if = "Option::is_none"));
         }
-        if field.ty == Type::DateTime {
+        if field.ty == Type::DateTime && !explicit_null {
             serde.push(quote!(with = "azure_core::time::rfc3339::option"));
         }
         quote! {
@@ -1108,7 +1181,7 @@ fn uses_models(api: &Api) -> bool {
     fn names_a_model(ty: &Type) -> bool {
         match ty {
             Type::Named(_) => true,
-            Type::List(item) | Type::Map(item) => names_a_model(item),
+            Type::List(item) | Type::Map(item) | Type::Nullable(item) => names_a_model(item),
             _ => false,
         }
     }
@@ -1275,7 +1348,7 @@ fn segment_expr(params: &[Param], parts: &[SegmentPart]) -> TokenStream {
 }
 
 /// Statements that send a parameter bound to `value`; `send` writes one text. A list sends one
-/// text per item, or its items joined by commas.
+/// text per item, or its items joined by the parameter's separator.
 fn list_or_value(
     param: &Param,
     value: &Ident,
@@ -1288,10 +1361,11 @@ fn list_or_value(
             quote!(for #item in #value.iter() { #send })
         }
         Type::List(item_ty) => {
+            let separator = param.separator;
             let text = wire_text(item_ty, &item).into_string();
             let send = send(WireText::Owned(quote!(joined)));
             quote! {
-                let joined = #value.iter().map(|#item| #text).collect::<Vec<String>>().join(",");
+                let joined = #value.iter().map(|#item| #text).collect::<Vec<String>>().join(#separator);
                 #send
             }
         }
@@ -1421,6 +1495,10 @@ fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
         Type::Map(value) => {
             let value = type_tokens(api, value, within);
             quote!(std::collections::HashMap<String, #value>)
+        }
+        Type::Nullable(inner) => {
+            let inner = type_tokens(api, inner, within);
+            quote!(Option<#inner>)
         }
         Type::Named(id) => model_path(api, *id, within),
     }

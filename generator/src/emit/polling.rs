@@ -428,12 +428,19 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
                 let location = HeaderName::from_static("operation-location");
                 return match response.headers().get_optional_str(&location) {
                     Some(location) => {
-                        let next_link = request.url().join(location).map_err(|error| {
+                        let mut next_link = request.url().join(location).map_err(|error| {
                             Error::with_message(
                                 ErrorKind::DataConversion,
                                 format!("the service's Operation-Location `{location}` is not a URL: {error}"),
                             )
                         })?;
+                        // Status requests carry the request's api-version when the link has none.
+                        let has_version = |url: &Url| url.query_pairs().any(|(key, _)| key == "api-version");
+                        if !has_version(&next_link) {
+                            if let Some((_, version)) = request.url().query_pairs().find(|(key, _)| key == "api-version") {
+                                next_link.query_pairs_mut().append_pair("api-version", &version);
+                            }
+                        }
                         Ok(PollerResult::InProgress {
                             response: response.into(),
                             retry_after,

@@ -3621,7 +3621,7 @@ where
         let location = HeaderName::from_static("operation-location");
         return match response.headers().get_optional_str(&location) {
             Some(location) => {
-                let next_link = request
+                let mut next_link = request
                     .url()
                     .join(location)
                     .map_err(|error| {
@@ -3632,6 +3632,18 @@ where
                             ),
                         )
                     })?;
+                let has_version = |url: &Url| {
+                    url.query_pairs().any(|(key, _)| key == "api-version")
+                };
+                if !has_version(&next_link) {
+                    if let Some((_, version)) = request
+                        .url()
+                        .query_pairs()
+                        .find(|(key, _)| key == "api-version")
+                    {
+                        next_link.query_pairs_mut().append_pair("api-version", &version);
+                    }
+                }
                 Ok(PollerResult::InProgress {
                     response: response.into(),
                     retry_after,

@@ -672,6 +672,7 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRepairOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -877,6 +878,7 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -996,6 +998,7 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -1115,6 +1118,7 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -1509,6 +1513,7 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -1635,6 +1640,7 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -2079,14 +2085,14 @@ pub struct EnvironmentUpdate {
     /// environment and associated resources will be deleted.
     #[serde(
         default,
+        with = "nullable_date_time",
         rename = "expirationDate",
-        skip_serializing_if = "Option::is_none",
-        with = "azure_core::time::rfc3339::option"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub expiration_date: Option<azure_core::time::OffsetDateTime>,
+    pub expiration_date: Option<Option<azure_core::time::OffsetDateTime>>,
     /// Parameters object for the environment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<serde_json::Value>,
+    #[serde(default, with = "nullable", skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<Option<serde_json::Value>>,
 }
 
 /// The error object.
@@ -2484,6 +2490,7 @@ impl azure_core::http::poller::StatusMonitor for OperationStatus {
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         use azure_core::http::poller::PollerStatus;
+
         match &self.status {
             Some(OperationState::Succeeded) => PollerStatus::Succeeded,
             Some(OperationState::Failed) => PollerStatus::Failed,
@@ -3852,4 +3859,38 @@ pub struct StorageProfile {
     /// Settings for the operating system disk.
     #[serde(default, rename = "osDisk", skip_serializing_if = "Option::is_none")]
     pub os_disk: Option<OsDisk>,
+}
+
+/// A merge-patch field that may be absent (`None`), `null` (`Some(None)`) or a value.
+mod nullable {
+    pub fn serialize<T: serde::Serialize, S: serde::Serializer>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&value.as_ref().and_then(Option::as_ref), serializer)
+    }
+
+    pub fn deserialize<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+    }
+}
+
+/// A merge-patch date-time, in RFC 3339, that may be absent, `null` or a value.
+mod nullable_date_time {
+    use azure_core::time::{rfc3339, OffsetDateTime};
+
+    pub fn serialize<S: serde::Serializer>(
+        value: &Option<Option<OffsetDateTime>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        rfc3339::option::serialize(&value.flatten(), serializer)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<OffsetDateTime>>, D::Error> {
+        rfc3339::option::deserialize(deserializer).map(Some)
+    }
 }

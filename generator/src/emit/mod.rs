@@ -220,11 +220,11 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
         // value of `None`.
         let explicit_null = def.merge_patch && !field.read_only;
         if explicit_null {
-            if let Type::Map(value) = &field.ty {
-                if !matches!(**value, Type::Nullable(_)) {
-                    let value = type_tokens(api, value, In::Models);
-                    ty = quote!(std::collections::HashMap<String, Option<#value>>);
-                }
+            if let Type::Map(value) = &field.ty
+                && !matches!(**value, Type::Nullable(_))
+            {
+                let value = type_tokens(api, value, In::Models);
+                ty = quote!(std::collections::HashMap<String, Option<#value>>);
             }
             ty = quote!(Option<#ty>);
             serde.push(if field.ty == Type::DateTime {

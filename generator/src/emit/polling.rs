@@ -435,11 +435,11 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
                             )
                         })?;
                         // Status requests carry the request's api-version when the link has none.
-                        let has_version = |url: &Url| url.query_pairs().any(|(key, _)| key == "api-version");
-                        if !has_version(&next_link) {
-                            if let Some((_, version)) = request.url().query_pairs().find(|(key, _)| key == "api-version") {
-                                next_link.query_pairs_mut().append_pair("api-version", &version);
-                            }
+                        let has_version = next_link.query_pairs().any(|(key, _)| key == "api-version");
+                        if !has_version
+                            && let Some((_, version)) = request.url().query_pairs().find(|(key, _)| key == "api-version")
+                        {
+                            next_link.query_pairs_mut().append_pair("api-version", &version);
                         }
                         Ok(PollerResult::InProgress {
                             response: response.into(),

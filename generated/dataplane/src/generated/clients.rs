@@ -3632,17 +3632,16 @@ where
                             ),
                         )
                     })?;
-                let has_version = |url: &Url| {
-                    url.query_pairs().any(|(key, _)| key == "api-version")
-                };
-                if !has_version(&next_link) {
-                    if let Some((_, version)) = request
+                let has_version = next_link
+                    .query_pairs()
+                    .any(|(key, _)| key == "api-version");
+                if !has_version
+                    && let Some((_, version)) = request
                         .url()
                         .query_pairs()
                         .find(|(key, _)| key == "api-version")
-                    {
-                        next_link.query_pairs_mut().append_pair("api-version", &version);
-                    }
+                {
+                    next_link.query_pairs_mut().append_pair("api-version", &version);
                 }
                 Ok(PollerResult::InProgress {
                     response: response.into(),

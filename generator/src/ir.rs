@@ -144,6 +144,12 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Sent in some request body: such models can be built by users.
     pub in_request: bool,
+    /// Sent or read as XML: its fields take their XML names (`FieldXml`).
+    pub xml: bool,
+    /// Its root element's name in XML: the document's `xml.name`, else the schema's name.
+    pub xml_name: String,
+    /// The XML namespaces (prefix, URI) its root element declares.
+    pub xml_namespaces: Vec<(String, String)>,
     /// Sent in a JSON merge-patch body, where `null` removes a value (RFC 7396): its fields
     /// can say `null` (`Some(None)`) apart from absent (`None`), and so can its maps' values.
     pub merge_patch: bool,
@@ -223,7 +229,20 @@ pub struct Field {
     /// The map of the properties the schema does not name (`additionalProperties`), flattened
     /// into the object on the wire.
     pub additional: bool,
+    /// How the field reads in XML, for models sent or read as XML.
+    pub xml: FieldXml,
     pub docs: Vec<String>,
+}
+
+/// A field in XML: an element (a list's items repeat it, unless the list is wrapped) or an
+/// attribute (`@name`), named by the document's `xml` object, else by the property.
+#[derive(Debug, Default)]
+pub struct FieldXml {
+    /// The element's name (`prefix:name` where the document gives a prefix), or `@` and the
+    /// attribute's name.
+    pub name: String,
+    /// For a wrapped list (`xml.wrapped`), the name of the item elements inside the element.
+    pub item: Option<String>,
 }
 
 /// One known value of an enum.
@@ -283,6 +302,8 @@ pub enum Reply {
     Empty,
     /// A JSON body of this type.
     Json(Type),
+    /// An XML body of this type.
+    Xml(Type),
     /// A `text/plain` body.
     Text,
     /// Bytes: an `application/octet-stream` or file body; `accept` lists its media types.
@@ -355,8 +376,11 @@ pub struct Body {
     pub ty: Type,
     /// How the body is written.
     pub encoding: Encoding,
-    /// The JSON media type, e.g. `application/json` or `application/merge-patch+json`.
+    /// The media type, e.g. `application/json` or `application/merge-patch+json`.
     pub content_type: String,
+    /// For a file the document lets be of several types (or any: `*/*`), those types: the
+    /// method then takes the body's `content_type` from the caller.
+    pub content_types: Vec<String>,
     pub required: bool,
     pub docs: Vec<String>,
 }
@@ -382,6 +406,8 @@ const GENERATED_NAMES: &[&str] = &[
 pub enum Encoding {
     /// JSON (`application/json` or any `+json` type).
     Json,
+    /// XML (`application/xml`, `text/xml` or any `+xml` type).
+    Xml,
     /// `application/x-www-form-urlencoded`, from an object's fields.
     Form,
     /// `text/plain`, from a `String`.
@@ -395,6 +421,7 @@ pub enum Encoding {
 fn encoding_of(content_type: &str) -> Option<Encoding> {
     let media_type = content_type.split(';').next().unwrap_or("").trim();
     match media_type {
+        _ if is_xml(media_type) => Some(Encoding::Xml),
         "application/x-www-form-urlencoded" => Some(Encoding::Form),
         "text/plain" => Some(Encoding::Text),
         "application/octet-stream" | "*/*" => Some(Encoding::Binary),
@@ -974,7 +1001,14 @@ impl<'a> Builder<'a> {
 
         // The method's own arguments and locals, which a parameter must not shadow.
         let locals = [
-            "options", "body", "ctx", "url", "request", "response", "value",
+            "options",
+            "body",
+            "content_type",
+            "ctx",
+            "url",
+            "request",
+            "response",
+            "value",
         ];
         let mut names = Scope::with_reserved(locals.map(String::from));
         let mut path_params: Vec<Param> = Vec::new();
@@ -1233,7 +1267,7 @@ impl<'a> Builder<'a> {
             self.problem(
                 format!("{at}/content"),
                 format!(
-                    "request bodies are supported as JSON, form-encoded, text/plain, octet-stream or a file type; this one is `{}`",
+                    "request bodies are supported as JSON, XML, form-encoded, text/plain, octet-stream or a file type; this one is `{}`",
                     listed.join("`, `")
                 ),
             );
@@ -1241,10 +1275,26 @@ impl<'a> Builder<'a> {
         };
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
         let context = format!("{type_prefix}Body");
+        // `format: binary` is a file, whatever the media type says (a JSON file is sent as is).
+        let encoding = if self.is_file(&schema_at) {
+            Encoding::Binary
+        } else {
+            encoding
+        };
         let ty = match encoding {
-            Encoding::Json | Encoding::Form => text_dates(self.schema_type(&schema_at, &context)?),
+            Encoding::Json | Encoding::Xml | Encoding::Form => {
+                text_dates(self.schema_type(&schema_at, &context)?)
+            }
             Encoding::Text => Type::String,
             Encoding::Binary => Type::Bytes,
+        };
+        // A file of several types, or of any type, is sent with the type the caller names.
+        let choices: Vec<String> = if encoding == Encoding::Binary
+            && (body.content.len() > 1 || content_type.contains('*'))
+        {
+            body.content.keys().cloned().collect()
+        } else {
+            Vec::new()
         };
         if encoding == Encoding::Form
             && !matches!(ty, Type::Named(id) if matches!(self.types[id].kind, TypeKind::Struct { .. }))
@@ -1256,9 +1306,16 @@ impl<'a> Builder<'a> {
             ty,
             encoding,
             content_type: content_type.to_string(),
+            content_types: choices,
             required: body.required,
             docs: lines(body.description.as_deref()),
         })
+    }
+
+    /// Whether the schema at `pointer` is a file: `type: string, format: binary`.
+    fn is_file(&self, pointer: &str) -> bool {
+        self.keyword(pointer, "type").and_then(Value::as_str) == Some("string")
+            && self.keyword(pointer, "format").and_then(Value::as_str) == Some("binary")
     }
 
     /// What the 2xx responses carry (one body type for all of them), and whether one of them
@@ -1273,6 +1330,7 @@ impl<'a> Builder<'a> {
         let mut found: Option<Type> = None;
         let mut raw: Option<Reply> = None;
         let mut differ = false;
+        let mut xml = false;
         let mut operation_location = false;
         for (code, response) in &operation.responses.responses {
             if !is_success(code) {
@@ -1289,8 +1347,10 @@ impl<'a> Builder<'a> {
             if response.content.is_empty() {
                 continue;
             }
-            let Some(content_type) = response.content.keys().find(|ct| is_json(ct)) else {
-                // Not JSON: text or bytes, as the reply's media type says.
+            let model_type = (response.content.keys().find(|ct| is_json(ct)))
+                .or_else(|| response.content.keys().find(|ct| is_xml(ct)));
+            let Some(content_type) = model_type else {
+                // Neither JSON nor XML: text or bytes, as the reply's media type says.
                 let encodings: Vec<Option<Encoding>> =
                     response.content.keys().map(|ct| encoding_of(ct)).collect();
                 raw = match encodings.as_slice() {
@@ -1309,7 +1369,7 @@ impl<'a> Builder<'a> {
                         self.problem(
                             format!("{at}/content"),
                             format!(
-                                "replies are supported as JSON, text/plain, octet-stream or a file type; this one is `{}`",
+                                "replies are supported as JSON, XML, text/plain, octet-stream or a file type; this one is `{}`",
                                 listed.join("`, `")
                             ),
                         );
@@ -1318,8 +1378,17 @@ impl<'a> Builder<'a> {
                 };
                 continue;
             };
-            let context = format!("{type_prefix}Response");
             let schema_at = format!("{at}/content/{}/schema", escape(content_type));
+            // `format: binary` is a file, whatever the media type says.
+            if self.is_file(&schema_at) {
+                let accept: Vec<&str> = response.content.keys().map(String::as_str).collect();
+                raw = Some(Reply::Binary {
+                    accept: accept.join(", "),
+                });
+                continue;
+            }
+            xml |= is_xml(content_type);
+            let context = format!("{type_prefix}Response");
             let Some(ty) = self.schema_type(&schema_at, &context).map(text_dates) else {
                 continue;
             };
@@ -1339,10 +1408,11 @@ impl<'a> Builder<'a> {
             (Some(_), Some(_)) => {
                 self.problem(
                     format!("{pointer}/responses"),
-                    "success responses mixing JSON and other bodies are not supported",
+                    "success responses mixing JSON or XML with other bodies are not supported",
                 );
                 Reply::Empty
             }
+            (Some(ty), None) if xml => Reply::Xml(ty),
             (Some(ty), None) => Reply::Json(ty),
             (None, Some(reply)) => reply,
             (None, None) => Reply::Empty,
@@ -1540,6 +1610,9 @@ impl<'a> Builder<'a> {
             docs,
             kind: TypeKind::Struct { fields: Vec::new() },
             in_request: false,
+            xml: false,
+            xml_name: String::new(),
+            xml_namespaces: Vec::new(),
             merge_patch: false,
             is_error: false,
             status_monitor: None,
@@ -1759,6 +1832,7 @@ impl<'a> Builder<'a> {
             if !notes.is_empty() {
                 push_paragraph(&mut docs, &notes.join(" "));
             }
+            let xml = self.field_xml(at, json_name, &ty);
             fields.push(Field {
                 name: names.claim(naming::value_name(json_name)),
                 json_name: json_name.clone(),
@@ -1766,6 +1840,7 @@ impl<'a> Builder<'a> {
                 read_only,
                 boxed: false,
                 additional: false,
+                xml,
                 docs,
             });
         }
@@ -1792,13 +1867,109 @@ impl<'a> Builder<'a> {
                 read_only: false,
                 boxed: false,
                 additional: true,
+                xml: FieldXml::default(),
                 docs: vec![
                     "Properties the service sent that the document does not name.".to_string(),
                 ],
             });
         }
         self.types[id].kind = TypeKind::Struct { fields };
+        let default_name = match pointer.strip_prefix("#/components/schemas/") {
+            Some(key) if !key.contains('/') => unescape(key),
+            _ => parent,
+        };
+        let own = self.own_xml(pointer);
+        self.types[id].xml_name = match own {
+            Some(xml) => prefixed(
+                xml,
+                xml.get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or(&default_name),
+            ),
+            None => default_name,
+        };
+        // The namespaces the root element declares: the model's and its properties'.
+        let property_xml = properties.iter().filter_map(|(_, at, _)| self.own_xml(at));
+        let mut namespaces: Vec<(String, String)> = Vec::new();
+        for xml in own.into_iter().chain(property_xml) {
+            let prefix = xml.get("prefix").and_then(Value::as_str);
+            let uri = xml.get("namespace").and_then(Value::as_str);
+            if let (Some(prefix), Some(uri)) = (prefix, uri) {
+                let declared = (prefix.to_string(), uri.to_string());
+                if !namespaces.contains(&declared) {
+                    namespaces.push(declared);
+                }
+            }
+        }
+        self.types[id].xml_namespaces = namespaces;
         Type::Named(id)
+    }
+
+    /// The `xml` object a schema states itself (not one of the schema it refers to).
+    fn own_xml(&self, pointer: &str) -> Option<&'a Map<String, Value>> {
+        let raw: &'a Value = self.raw;
+        raw.pointer(&pointer[1..])?.get("xml")?.as_object()
+    }
+
+    /// The name a schema's own `xml` object gives, with its prefix.
+    fn xml_name(&self, pointer: &str) -> Option<String> {
+        let xml = self.own_xml(pointer)?;
+        let name = xml.get("name")?.as_str()?;
+        Some(prefixed(xml, name))
+    }
+
+    /// The XML name of the component schema that the schema at `pointer` refers to (directly
+    /// or through a one-member `allOf`): its `xml.name`, else its key.
+    fn model_xml_name(&self, pointer: &str) -> Option<String> {
+        let raw: &'a Value = self.raw;
+        let schema = raw.pointer(&pointer[1..])?;
+        let reference = schema.get("$ref").or_else(|| {
+            let members = schema.get("allOf")?.as_array()?;
+            (members.len() == 1).then(|| members[0].get("$ref"))?
+        })?;
+        let target = reference.as_str()?;
+        let key = target.strip_prefix("#/components/schemas/")?;
+        Some(self.xml_name(target).unwrap_or_else(|| unescape(key)))
+    }
+
+    /// How the property at `pointer` reads in XML (OpenAPI's `xml` object): an attribute, an
+    /// element, or a list whose items repeat the element (unwrapped, OpenAPI's default) or sit
+    /// in it (`wrapped`). An item's name is the items' `xml.name`, else the name of the model
+    /// it refers to, else the property's.
+    fn field_xml(&self, pointer: &str, json_name: &str, ty: &Type) -> FieldXml {
+        let own = self.own_xml(pointer);
+        let flag = |key: &str| own.and_then(|x| x.get(key)).and_then(Value::as_bool) == Some(true);
+        let name = match own {
+            Some(xml) => prefixed(
+                xml,
+                xml.get("name").and_then(Value::as_str).unwrap_or(json_name),
+            ),
+            None => json_name.to_string(),
+        };
+        if flag("attribute") {
+            return FieldXml {
+                name: format!("@{name}"),
+                item: None,
+            };
+        }
+        if !matches!(ty, Type::List(_)) {
+            return FieldXml { name, item: None };
+        }
+        let items = format!("{pointer}/items");
+        let item_name = self
+            .xml_name(&items)
+            .or_else(|| self.model_xml_name(&items));
+        if flag("wrapped") {
+            FieldXml {
+                item: Some(item_name.unwrap_or_else(|| name.clone())),
+                name,
+            }
+        } else {
+            FieldXml {
+                name: self.xml_name(&items).unwrap_or(name),
+                item: None,
+            }
+        }
     }
 
     /// The schemas whose properties an object takes on: its `allOf` members' (through their
@@ -2355,14 +2526,25 @@ impl<'a> Builder<'a> {
 
     /// Marks the types that request bodies reach: users build those, so they stay open.
     /// Marks the models sent in request bodies (`in_request`), and among them those sent in
-    /// merge-patch bodies (`merge_patch`), with every model they hold.
+    /// merge-patch bodies (`merge_patch`), and the models sent or read as XML (`xml`), with
+    /// every model they hold.
     fn mark_usage(&mut self, operations: &[Operation]) {
         let bodies = operations.iter().filter_map(|op| op.body.as_ref());
         self.mark_reachable(bodies.clone().map(|body| &body.ty), |def| {
             &mut def.in_request
         });
-        let merge_patch = bodies.filter(|body| body.content_type.contains("merge-patch"));
+        let merge_patch = bodies
+            .clone()
+            .filter(|body| body.content_type.contains("merge-patch"));
         self.mark_reachable(merge_patch.map(|body| &body.ty), |def| &mut def.merge_patch);
+        let xml_bodies = bodies
+            .filter(|body| body.encoding == Encoding::Xml)
+            .map(|body| &body.ty);
+        let xml_replies = operations.iter().filter_map(|op| match &op.reply {
+            Reply::Xml(ty) => Some(ty),
+            _ => None,
+        });
+        self.mark_reachable(xml_bodies.chain(xml_replies), |def| &mut def.xml);
     }
 
     fn mark_reachable<'t>(
@@ -2449,6 +2631,14 @@ fn template_parts(segment: &str) -> Option<Vec<(&str, Option<&str>)>> {
     Some(parts)
 }
 
+/// `name` with the `xml` object's namespace prefix, if it has one.
+fn prefixed(xml: &Map<String, Value>, name: &str) -> String {
+    match xml.get("prefix").and_then(Value::as_str) {
+        Some(prefix) if !prefix.is_empty() => format!("{prefix}:{name}"),
+        _ => name.to_string(),
+    }
+}
+
 /// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one
 /// of them open (no `enum`), so that values the document does not list are kept.
 fn is_extensible_enum(schema: &Map<String, Value>) -> bool {
@@ -2500,6 +2690,11 @@ fn is_success(code: &StatusCode) -> bool {
 fn is_json(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
     essence == "application/json" || essence.ends_with("+json")
+}
+
+fn is_xml(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    matches!(essence, "application/xml" | "text/xml") || essence.ends_with("+xml")
 }
 
 /// The type with every date-time as text (RFC 3339 as the service sends it).

@@ -454,6 +454,12 @@ fn file_bodies() {
         g.clients
             .contains("Response<azure_core::Bytes, BinaryFormat>")
     );
+    // A file of several types: the caller names its type.
+    assert!(g.client_line("content_type: &str,"));
+    assert!(g.client_line("request.insert_header(\"content-type\", content_type.to_string());"));
+    // A JSON file (`format: binary`) is bytes, not a JSON string.
+    assert!(g.client_line("request.insert_header(\"accept\", \"application/json\");"));
+    assert!(!g.clients.contains("Response<String>"));
 }
 
 #[test]
@@ -467,6 +473,35 @@ fn nullable_and_inherited_maps() {
     // Delimited query lists are joined by their style's separator.
     assert!(g.client_line(".join(\" \");"));
     assert!(g.client_line(".join(\"|\");"));
+}
+
+#[test]
+fn xml_bodies() {
+    let g = valid("xml-bodies");
+    // The root element, an attribute, a renamed element, an unwrapped list's repeated element.
+    assert!(g.model_line("#[serde(rename = \"cat:XmlBook\")]"));
+    assert!(g.model_line(
+        "#[serde(default, rename = \"@id\", skip_serializing_if = \"Option::is_none\")]"
+    ));
+    assert!(g.model_line(
+        "#[serde(default, rename = \"Title\", skip_serializing_if = \"Option::is_none\")]"
+    ));
+    assert!(g.model_line(
+        "#[serde(default, rename = \"author\", skip_serializing_if = \"Option::is_none\")]"
+    ));
+    // A wrapped list goes through a module that puts `<Chapter>` items in `<Chapters>`.
+    assert!(g.model_line("with = \"wrapped_chapter\","));
+    assert!(g.model_line("mod wrapped_chapter {"));
+    // Replies read XML; bodies are written as XML, the root declaring the namespace.
+    assert!(
+        g.clients
+            .contains("Response<models::Book, azure_core::http::XmlFormat>")
+    );
+    assert!(g.client_line("request.insert_header(\"accept\", \"application/xml\");"));
+    assert!(
+        g.clients
+            .contains("xml_body(&body, &[\" xmlns:cat=\\\"http://example.com/catalog\\\"\"])?")
+    );
 }
 
 #[test]

@@ -11,6 +11,9 @@ use crate::ir::{
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::naming::{self, Scope};
 
 mod paging;
 mod polling;
@@ -55,7 +58,7 @@ description = "Client for {title} (API version {version}), generated from its Op
 publish = false
 
 [dependencies]
-azure_core = "1.1"
+azure_core = {azure_core}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {extra}
@@ -66,6 +69,12 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         title = api.title.replace('"', "'"),
         version = api.version.replace('"', "'"),
         name = api.crate_name,
+        // XML bodies need azure_core's `xml` feature (quick-xml).
+        azure_core = if api.types.iter().any(|def| def.xml) {
+            r#"{ version = "1.1", features = ["xml"] }"#
+        } else {
+            r#""1.1""#
+        },
         // azure_core's `Policy` trait is written with async-trait.
         extra = match api.auth {
             Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. } => "async-trait = \"0.1\"\n",
@@ -112,10 +121,11 @@ fn generated_mod_rs() -> TokenStream {
 fn models_rs(api: &Api) -> TokenStream {
     let mut types: Vec<(usize, &TypeDef)> = api.types.iter().enumerate().collect();
     types.sort_by(|(_, a), (_, b)| a.name.cmp(&b.name));
+    let wrapped = wrapped_lists(&types);
     let items = types.iter().map(|&(id, def)| match &def.kind {
         TypeKind::Struct { fields } => {
             let page = paging::paging_of(api, id).map(|paging| paging::page_impl(api, paging));
-            let def = struct_def(api, def, fields);
+            let def = struct_def(api, def, fields, &wrapped);
             quote!(#def #page)
         }
         TypeKind::Enum {
@@ -183,6 +193,9 @@ fn models_rs(api: &Api) -> TokenStream {
             }
         }
     });
+    let wrapped_modules = wrapped
+        .iter()
+        .map(|(item, module)| wrapped_list_module(item, module));
     quote! {
         //! Models: the bodies the service sends and receives.
 
@@ -192,12 +205,92 @@ fn models_rs(api: &Api) -> TokenStream {
 
         #nullable
         #nullable_date_time
+        #(#wrapped_modules)*
     }
 }
 
-fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
+/// The item names of the wrapped XML lists, each with the module that reads and writes such a
+/// list (`wrapped_<item>`).
+fn wrapped_lists(types: &[(usize, &TypeDef)]) -> BTreeMap<String, String> {
+    let items: BTreeSet<&String> = types
+        .iter()
+        .filter(|(_, def)| def.xml)
+        .flat_map(|(_, def)| match &def.kind {
+            TypeKind::Struct { fields } => {
+                fields.iter().filter_map(|f| f.xml.item.as_ref()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut names = Scope::default();
+    items
+        .into_iter()
+        .map(|item| {
+            (
+                item.clone(),
+                names.claim(format!(
+                    "wrapped_{}",
+                    naming::value_name(item).trim_start_matches("r#")
+                )),
+            )
+        })
+        .collect()
+}
+
+/// A serde `with` module for a wrapped XML list: its items are `<item>` elements inside the
+/// field's element.
+fn wrapped_list_module(item: &str, module: &str) -> TokenStream {
+    let module = ident(module);
+    let doc = format!(" A wrapped XML list of `<{item}>` elements.");
+    quote! {
+        #[doc = #doc]
+        mod #module {
+            use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+            #[derive(Serialize)]
+            struct Items<'a, T> {
+                #[serde(rename = #item)]
+                item: &'a [T],
+            }
+
+            #[derive(Deserialize)]
+            struct OwnedItems<T> {
+                #[serde(rename = #item, default = "Vec::new")]
+                item: Vec<T>,
+            }
+
+            pub fn serialize<T: Serialize, S: Serializer>(
+                value: &Option<Vec<T>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(items) => Items { item: items }.serialize(serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Vec<T>>, D::Error> {
+                OwnedItems::deserialize(deserializer).map(|items| Some(items.item))
+            }
+        }
+    }
+}
+
+fn struct_def(
+    api: &Api,
+    def: &TypeDef,
+    fields: &[Field],
+    wrapped: &BTreeMap<String, String>,
+) -> TokenStream {
     let name = ident(&def.name);
     let docs = outer_docs(&def.docs, &def.name);
+    // In XML the root element is named by the document, not by the Rust type.
+    let xml_root = (def.xml && def.xml_name != def.name).then(|| {
+        let root = &def.xml_name;
+        quote!(#[serde(rename = #root)])
+    });
     // Models that only arrive from the service may gain fields; users never build them.
     let non_exhaustive = (!def.in_request).then(|| quote!(#[non_exhaustive]));
     let fields = fields.iter().map(|field| {
@@ -216,6 +309,11 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
         }
         let docs = outer_docs(&field.docs, &field.json_name);
         let mut serde = vec![quote!(default)];
+        let wire_name = if def.xml {
+            &field.xml.name
+        } else {
+            &field.json_name
+        };
         // `Some(None)` sends `null`, which a merge patch reads as "remove"; so does a map
         // value of `None`.
         let explicit_null = def.merge_patch && !field.read_only;
@@ -233,9 +331,17 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
                 quote!(with = "nullable")
             });
         }
-        if field.name.trim_start_matches("r#") != field.json_name {
-            let json_name = &field.json_name;
-            serde.push(quote!(rename = #json_name));
+        if field.name.trim_start_matches("r#") != wire_name {
+            serde.push(quote!(rename = #wire_name));
+        }
+        if let Some(module) = field
+            .xml
+            .item
+            .as_ref()
+            .filter(|_| def.xml)
+            .and_then(|item| wrapped.get(item))
+        {
+            serde.push(quote!(with = #module));
         }
         if field.read_only {
             serde.push(quote!(skip_serializing));
@@ -275,6 +381,7 @@ fn struct_def(api: &Api, def: &TypeDef, fields: &[Field]) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+        #xml_root
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -1088,7 +1195,50 @@ fn raw_bodies(api: &Api) -> TokenStream {
             }
         }
     });
-    quote!(#text #binary #form)
+    let namespaced = api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|body| !xml_namespaces(api, body).is_empty())
+    });
+    let xml = namespaced.then(|| {
+        quote! {
+            /// Writes a model as XML whose root element declares the namespaces (a prefix and
+            /// its ` xmlns:prefix="uri"` text) that the document gives it and its elements.
+            fn xml_body<T: serde::Serialize>(body: &T, namespaces: &[&str]) -> azure_core::Result<azure_core::Bytes> {
+                let xml = azure_core::xml::to_xml(body)?;
+                let mut text = String::from_utf8_lossy(&xml).into_owned();
+                // The root element follows the declaration; its name ends at a space, `/` or `>`.
+                let after_declaration = text.find("?>").map_or(0, |end| end + 2);
+                if let Some(open) = text[after_declaration..].find('<') {
+                    let name_start = after_declaration + open + 1;
+                    let name_end = text[name_start..]
+                        .find([' ', '/', '>'])
+                        .map_or(text.len(), |end| name_start + end);
+                    text.insert_str(name_end, &namespaces.concat());
+                }
+                Ok(azure_core::Bytes::from(text))
+            }
+        }
+    });
+    quote!(#text #binary #form #xml)
+}
+
+/// The namespace declarations (` xmlns:prefix="uri"`) of an XML body's root element.
+fn xml_namespaces(api: &Api, body: &Body) -> Vec<String> {
+    match (&body.encoding, &body.ty) {
+        (Encoding::Xml, Type::Named(id)) => api.types[*id]
+            .xml_namespaces
+            .iter()
+            .map(|(prefix, uri)| {
+                let uri = uri
+                    .replace('&', "&amp;")
+                    .replace('"', "&quot;")
+                    .replace('<', "&lt;");
+                format!(" xmlns:{prefix}=\"{uri}\"")
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn method(api: &Api, op: &Operation) -> TokenStream {
@@ -1102,11 +1252,15 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
     let options = ident(&op.options_name);
     let docs = method_docs(op, &[]);
     let (params, body_param) = arguments(api, op);
-    let request = request_statements(op);
+    let request = request_statements(api, op);
     let response_type = match &op.reply {
         Reply::Json(ty) => {
             let ty = type_tokens(api, ty, In::Clients);
             quote!(Response<#ty>)
+        }
+        Reply::Xml(ty) => {
+            let ty = type_tokens(api, ty, In::Clients);
+            quote!(Response<#ty, azure_core::http::XmlFormat>)
         }
         Reply::Text => quote!(Response<String, TextFormat>),
         Reply::Binary { .. } => quote!(Response<azure_core::Bytes, BinaryFormat>),
@@ -1149,6 +1303,13 @@ fn method_docs(op: &Operation, extra: &[String]) -> TokenStream {
     }
     if let Some(body) = &op.body {
         push_argument_docs(&mut docs, "body", &body.docs);
+        if !body.content_types.is_empty() {
+            let doc = format!(
+                "The media type of `body`: `{}`.",
+                body.content_types.join("`, `")
+            );
+            push_argument_docs(&mut docs, "content_type", &[doc]);
+        }
     }
     docs.push("* `options` - Optional parameters for the request.".to_string());
     docs.push(String::new());
@@ -1167,10 +1328,11 @@ fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
     });
     let body = op.body.as_ref().map(|body| {
         let ty = type_tokens(api, &body.ty, In::Clients);
+        let content_type = (!body.content_types.is_empty()).then(|| quote!(content_type: &str,));
         if body.required {
-            quote!(body: #ty,)
+            quote!(body: #ty, #content_type)
         } else {
-            quote!(body: Option<#ty>,)
+            quote!(body: Option<#ty>, #content_type)
         }
     });
     (quote!(#(#params)*), quote!(#body))
@@ -1190,7 +1352,7 @@ fn uses_models(api: &Api) -> bool {
             || op.paged.is_some()
             || op.poll.is_some()
             || op.body.as_ref().is_some_and(|body| names_a_model(&body.ty))
-            || matches!(&op.reply, Reply::Json(ty) if names_a_model(ty))
+            || matches!(&op.reply, Reply::Json(ty) | Reply::Xml(ty) if names_a_model(ty))
             || op
                 .required
                 .iter()
@@ -1201,7 +1363,7 @@ fn uses_models(api: &Api) -> bool {
 
 /// Statements that build `let mut request` for the operation from `self`, the arguments and
 /// `options`; arguments that cannot stand in a URL fail here, before anything is sent.
-fn request_statements(op: &Operation) -> TokenStream {
+fn request_statements(api: &Api, op: &Operation) -> TokenStream {
     let http_method = format_ident!("{}", op.http_method);
     let segments = op
         .segments
@@ -1244,11 +1406,12 @@ fn request_statements(op: &Operation) -> TokenStream {
     });
     let accept = match &op.reply {
         Reply::Json(_) => Some(quote!(request.insert_header("accept", "application/json");)),
+        Reply::Xml(_) => Some(quote!(request.insert_header("accept", "application/xml");)),
         Reply::Text => Some(quote!(request.insert_header("accept", "text/plain");)),
         Reply::Binary { accept } => Some(quote!(request.insert_header("accept", #accept);)),
         Reply::Empty => None,
     };
-    let set_body = op.body.as_ref().map(set_body);
+    let set_body = op.body.as_ref().map(|body| set_body(api, body));
     // The endpoint as it is serves an operation at the server's own path with no query.
     let changes_url = append_path.is_some()
         || op.sends_api_version
@@ -1276,13 +1439,23 @@ fn request_statements(op: &Operation) -> TokenStream {
     }
 }
 
-fn set_body(body: &Body) -> TokenStream {
+fn set_body(api: &Api, body: &Body) -> TokenStream {
     let content_type = &body.content_type;
+    let namespaces = xml_namespaces(api, body);
     let write = match body.encoding {
         Encoding::Json => quote!(request.set_json(&body)?;),
+        Encoding::Xml if namespaces.is_empty() => {
+            quote!(request.set_body(azure_core::xml::to_xml(&body)?);)
+        }
+        Encoding::Xml => quote!(request.set_body(xml_body(&body, &[#(#namespaces),*])?);),
         Encoding::Form => quote!(request.set_body(form_body(&body)?);),
         Encoding::Text => quote!(request.set_body(azure_core::Bytes::from(body));),
         Encoding::Binary => quote!(request.set_body(body);),
+    };
+    let content_type = if body.content_types.is_empty() {
+        quote!(#content_type)
+    } else {
+        quote!(content_type.to_string())
     };
     let set = quote! {
         request.insert_header("content-type", #content_type);

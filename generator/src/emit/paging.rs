@@ -20,7 +20,7 @@ pub fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
             .to_string()],
     );
     let (params, body_param) = arguments(api, op);
-    let request = request_statements(op);
+    let request = request_statements(api, op);
     let api_version = if op.sends_api_version {
         quote!(Some(self.api_version.clone()))
     } else {

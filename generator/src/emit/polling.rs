@@ -78,7 +78,7 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
         "",
     );
     let (params, _) = arguments(api, op);
-    let request = request_statements(op);
+    let request = request_statements(api, op);
     quote! {
         #docs
         pub fn #name(
@@ -144,7 +144,7 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
         )],
     );
     let (params, body_param) = arguments(api, op);
-    let request = request_statements(op);
+    let request = request_statements(api, op);
     quote! {
         #docs
         pub fn #name(

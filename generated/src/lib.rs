@@ -5,6 +5,7 @@
 //! DevCenter service
 
 #![deny(missing_docs)]
+#![allow(clippy::disallowed_names)]
 
 #[rustfmt::skip]
 mod generated;

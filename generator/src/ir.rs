@@ -2217,6 +2217,11 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // A discriminator that no schema takes up is just a property: the schema is a struct.
+        if kinds.is_empty() && schema.contains_key("properties") {
+            let docs = lines(schema.get("description").and_then(Value::as_str));
+            return Some(self.struct_type(pointer, docs, context, reserved));
+        }
         let id = self.reserved_or_new(reserved, context);
         let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
         let mut variants = Vec::new();

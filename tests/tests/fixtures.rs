@@ -489,6 +489,12 @@ fn xml_bodies() {
     assert!(g.model_line(
         "#[serde(default, rename = \"author\", skip_serializing_if = \"Option::is_none\")]"
     ));
+    // A prefixed element is read by its local name, as quick-xml matches; a date from text.
+    assert!(
+        g.models
+            .contains("rename(serialize = \"cat:isbn\", deserialize = \"isbn\")")
+    );
+    assert!(g.models.contains("with = \"xml_date_time\""));
     // A wrapped list goes through a module that puts `<Chapter>` items in `<Chapters>`.
     assert!(g.model_line("with = \"wrapped_chapter\","));
     assert!(g.model_line("mod wrapped_chapter {"));
@@ -777,6 +783,9 @@ fn discriminator() {
     ] {
         assert!(cat.contains(field), "Cat has no `{field}`:\n{cat}");
     }
+    // A discriminator no schema takes up is just a field of a plain struct.
+    let fish = g.model_item("pub struct Fish {");
+    assert!(fish.contains("pub kind: Option<String>,") && fish.contains("pub size: Option<i32>,"));
     // Without a mapping, the subtypes are the schemas that take the base into their allOf.
     assert!(g.models.contains("Hamster(Hamster),"));
     // allOf of two objects merges their properties.

@@ -96,6 +96,8 @@ fn lib_rs(api: &Api) -> TokenStream {
     quote! {
         #docs
         #![deny(missing_docs)]
+        // Names come from the document, `foo` included.
+        #![allow(clippy::disallowed_names)]
 
         // prettyplease formats the generated modules; rustfmt would format them differently.
         #[rustfmt::skip]
@@ -196,6 +198,33 @@ fn models_rs(api: &Api) -> TokenStream {
     let wrapped_modules = wrapped
         .iter()
         .map(|(item, module)| wrapped_list_module(item, module));
+    let xml_dates = types.iter().any(|(_, def)| {
+        def.xml && matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| f.ty == Type::DateTime))
+    });
+    let xml_date_time = xml_dates.then(|| {
+        quote! {
+            /// An RFC 3339 date-time in XML, read from the element's text.
+            mod xml_date_time {
+                use azure_core::time::{rfc3339, OffsetDateTime};
+                use serde::Deserialize;
+
+                pub fn serialize<S: serde::Serializer>(
+                    value: &Option<OffsetDateTime>,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    rfc3339::option::serialize(value, serializer)
+                }
+
+                pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Option<OffsetDateTime>, D::Error> {
+                    Option::<String>::deserialize(deserializer)?
+                        .map(|text| azure_core::time::parse_rfc3339(&text).map_err(serde::de::Error::custom))
+                        .transpose()
+                }
+            }
+        }
+    });
     quote! {
         //! Models: the bodies the service sends and receives.
 
@@ -205,6 +234,7 @@ fn models_rs(api: &Api) -> TokenStream {
 
         #nullable
         #nullable_date_time
+        #xml_date_time
         #(#wrapped_modules)*
     }
 }
@@ -331,8 +361,16 @@ fn struct_def(
                 quote!(with = "nullable")
             });
         }
-        if field.name.trim_start_matches("r#") != wire_name {
-            serde.push(quote!(rename = #wire_name));
+        // quick-xml matches elements by their local name, without the namespace prefix.
+        let local_name = wire_name.split_once(':').map(|(_, local)| local);
+        match local_name {
+            Some(local) if def.xml => {
+                serde.push(quote!(rename(serialize = #wire_name, deserialize = #local)))
+            }
+            _ if field.name.trim_start_matches("r#") != wire_name => {
+                serde.push(quote!(rename = #wire_name))
+            }
+            _ => {}
         }
         if let Some(module) = field
             .xml
@@ -349,7 +387,12 @@ fn struct_def(
             serde.push(quote!(skip_serializing_if = "Option::is_none"));
         }
         if field.ty == Type::DateTime && !explicit_null {
-            serde.push(quote!(with = "azure_core::time::rfc3339::option"));
+            // quick-xml reads an element as a map unless asked for a string.
+            serde.push(if def.xml {
+                quote!(with = "xml_date_time")
+            } else {
+                quote!(with = "azure_core::time::rfc3339::option")
+            });
         }
         quote! {
             #docs

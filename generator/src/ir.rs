@@ -131,6 +131,8 @@ pub enum Type {
     Map(Box<Type>),
     /// A list item or map value that may be `null` (`nullable: true`): an `Option`.
     Nullable(Box<Type>),
+    /// A file (`format: binary`) in a multipart body: its contents, name and media type.
+    File,
     Named(TypeId),
 }
 
@@ -381,6 +383,9 @@ pub struct Body {
     /// For a file the document lets be of several types (or any: `*/*`), those types: the
     /// method then takes the body's `content_type` from the caller.
     pub content_types: Vec<String>,
+    /// For a multipart body, the media type the document gives a part (`encoding`), by the
+    /// property's name.
+    pub part_types: BTreeMap<String, String>,
     pub required: bool,
     pub docs: Vec<String>,
 }
@@ -399,6 +404,7 @@ const GENERATED_NAMES: &[&str] = &[
     "Outcome",
     "TextFormat",
     "BinaryFormat",
+    "FilePart",
 ];
 
 /// How a request body is written.
@@ -414,6 +420,8 @@ pub enum Encoding {
     Text,
     /// `application/octet-stream` or a file type (`image/png`, `*/*`), from bytes.
     Binary,
+    /// `multipart/form-data`, from an object's fields: one part each (RFC 7578).
+    Multipart,
 }
 
 /// The encoding of a non-JSON media type this client can send or read. Files (images, audio,
@@ -422,6 +430,7 @@ fn encoding_of(content_type: &str) -> Option<Encoding> {
     let media_type = content_type.split(';').next().unwrap_or("").trim();
     match media_type {
         _ if is_xml(media_type) => Some(Encoding::Xml),
+        "multipart/form-data" => Some(Encoding::Multipart),
         "application/x-www-form-urlencoded" => Some(Encoding::Form),
         "text/plain" => Some(Encoding::Text),
         "application/octet-stream" | "*/*" => Some(Encoding::Binary),
@@ -1267,7 +1276,7 @@ impl<'a> Builder<'a> {
             self.problem(
                 format!("{at}/content"),
                 format!(
-                    "request bodies are supported as JSON, XML, form-encoded, text/plain, octet-stream or a file type; this one is `{}`",
+                    "request bodies are supported as JSON, XML, form-encoded, multipart/form-data, text/plain, octet-stream or a file type; this one is `{}`",
                     listed.join("`, `")
                 ),
             );
@@ -1282,7 +1291,7 @@ impl<'a> Builder<'a> {
             encoding
         };
         let ty = match encoding {
-            Encoding::Json | Encoding::Xml | Encoding::Form => {
+            Encoding::Json | Encoding::Xml | Encoding::Form | Encoding::Multipart => {
                 text_dates(self.schema_type(&schema_at, &context)?)
             }
             Encoding::Text => Type::String,
@@ -1296,17 +1305,30 @@ impl<'a> Builder<'a> {
         } else {
             Vec::new()
         };
-        if encoding == Encoding::Form
+        if matches!(encoding, Encoding::Form | Encoding::Multipart)
             && !matches!(ty, Type::Named(id) if matches!(self.types[id].kind, TypeKind::Struct { .. }))
         {
-            self.problem(schema_at, "a form-encoded body must be an object");
+            self.problem(
+                schema_at,
+                "a form-encoded or multipart body must be an object",
+            );
             return None;
         }
+        // The media type of each part that the document names (`encoding`); `*/*` names none.
+        let part_types = body.content[content_type]
+            .encoding
+            .iter()
+            .filter_map(|(part, encoding)| {
+                let media_type = encoding.content_type.as_ref()?;
+                (!media_type.contains('*')).then(|| (part.clone(), media_type.clone()))
+            })
+            .collect();
         Some(Body {
             ty,
             encoding,
             content_type: content_type.to_string(),
             content_types: choices,
+            part_types,
             required: body.required,
             docs: lines(body.description.as_deref()),
         })
@@ -1710,6 +1732,7 @@ impl<'a> Builder<'a> {
         match kind {
             Some("string") => Some(match format {
                 Some("date-time") => Type::DateTime,
+                Some("binary") => Type::File,
                 _ => Type::String,
             }),
             Some("integer") => Some(match format {
@@ -2673,6 +2696,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::Nullable(inner) => return other_variant_name(inner, hint, member),
         Type::Json | Type::Named(_) => "Value",
         Type::Bytes => "Bytes",
+        Type::File => "File",
     }
     .to_string()
 }
@@ -2680,7 +2704,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
 fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
     match ty {
         Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
-        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json => false,
+        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json | Type::File => false,
         _ => true,
     }
 }

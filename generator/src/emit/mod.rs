@@ -198,6 +198,30 @@ fn models_rs(api: &Api) -> TokenStream {
     let wrapped_modules = wrapped
         .iter()
         .map(|(item, module)| wrapped_list_module(item, module));
+    let files = types.iter().any(|(_, def)| {
+        matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| holds_file(&f.ty)))
+    });
+    let file_part = files.then(|| {
+        quote! {
+            /// A file sent as one part of a `multipart/form-data` body.
+            #[derive(Clone, Debug, Default, PartialEq)]
+            pub struct FilePart {
+                /// The file's contents.
+                pub contents: azure_core::Bytes,
+                /// The file's name; the part's name when `None`.
+                pub filename: Option<String>,
+                /// The file's media type; when `None`, the one the document gives the part, else
+                /// `application/octet-stream`.
+                pub content_type: Option<String>,
+            }
+
+            impl From<azure_core::Bytes> for FilePart {
+                fn from(contents: azure_core::Bytes) -> Self {
+                    Self { contents, ..Self::default() }
+                }
+            }
+        }
+    });
     let xml_dates = types.iter().any(|(_, def)| {
         def.xml && matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| f.ty == Type::DateTime))
     });
@@ -232,10 +256,20 @@ fn models_rs(api: &Api) -> TokenStream {
 
         #(#items)*
 
+        #file_part
         #nullable
         #nullable_date_time
         #xml_date_time
         #(#wrapped_modules)*
+    }
+}
+
+/// Whether a field holds a file (`format: binary`), alone or in a list.
+fn holds_file(ty: &Type) -> bool {
+    match ty {
+        Type::File => true,
+        Type::List(item) | Type::Nullable(item) => holds_file(item),
+        _ => false,
     }
 }
 
@@ -338,6 +372,14 @@ fn struct_def(
             ty = quote!(Box<#ty>);
         }
         let docs = outer_docs(&field.docs, &field.json_name);
+        // Files go in multipart parts, never in JSON or XML.
+        if holds_file(&field.ty) {
+            return quote! {
+                #docs
+                #[serde(skip)]
+                pub #field_name: Option<#ty>,
+            };
+        }
         let mut serde = vec![quote!(default)];
         let wire_name = if def.xml {
             &field.xml.name
@@ -1263,7 +1305,105 @@ fn raw_bodies(api: &Api) -> TokenStream {
             }
         }
     });
-    quote!(#text #binary #form #xml)
+    let multipart = api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|b| b.encoding == Encoding::Multipart)
+    });
+    let multipart = multipart.then(|| {
+        quote! {
+            /// One part of a `multipart/form-data` body, by the name of its property.
+            enum Part<'a> {
+                /// A value as text.
+                Text(&'static str, String),
+                /// A value as JSON.
+                Json(&'static str, String),
+                /// A file, with the media type the document gives the part.
+                File(&'static str, &'a models::FilePart, &'static str),
+            }
+
+            /// Writes a `multipart/form-data` body (RFC 7578): its content type, with a boundary
+            /// that no part contains, and its bytes.
+            fn multipart_body(parts: &[Part<'_>]) -> (String, azure_core::Bytes) {
+                let contents = |part: &Part<'_>| -> Vec<u8> {
+                    match part {
+                        Part::Text(_, text) | Part::Json(_, text) => text.as_bytes().to_vec(),
+                        Part::File(_, file, _) => file.contents.to_vec(),
+                    }
+                };
+                let mut boundary = "multipart-boundary-Ra8q5LzX".to_string();
+                let mut attempt = 0;
+                while parts.iter().any(|part| {
+                    contents(part).windows(boundary.len()).any(|w| w == boundary.as_bytes())
+                }) {
+                    attempt += 1;
+                    boundary = format!("multipart-boundary-Ra8q5LzX-{attempt}");
+                }
+                // A quote in a name would end the header's quoted string.
+                let quoted = |name: &str| name.replace('"', "%22");
+                let mut body = Vec::new();
+                for part in parts {
+                    let (name, headers) = match part {
+                        Part::Text(name, _) => (*name, String::new()),
+                        Part::Json(name, _) => (*name, "\r\nContent-Type: application/json".to_string()),
+                        Part::File(name, file, media_type) => {
+                            let filename = file.filename.as_deref().unwrap_or(name);
+                            let media_type = file.content_type.as_deref().unwrap_or(media_type);
+                            (*name, format!("; filename=\"{}\"\r\nContent-Type: {media_type}", quoted(filename)))
+                        }
+                    };
+                    body.extend_from_slice(
+                        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"{headers}\r\n\r\n", quoted(name)).as_bytes(),
+                    );
+                    body.extend_from_slice(&contents(part));
+                    body.extend_from_slice(b"\r\n");
+                }
+                body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+                (format!("multipart/form-data; boundary={boundary}"), body.into())
+            }
+        }
+    });
+    quote!(#text #binary #form #xml #multipart)
+}
+
+/// Statements pushing each field of a multipart body as a part: files as files (one part per
+/// file of a list), text and numbers as text, anything else as JSON.
+fn multipart_parts(api: &Api, body: &Body) -> TokenStream {
+    let Type::Named(id) = &body.ty else {
+        return TokenStream::new();
+    };
+    let TypeKind::Struct { fields } = &api.types[*id].kind else {
+        return TokenStream::new();
+    };
+    let pushes = fields.iter().filter(|f| !f.read_only && !f.additional).map(|field| {
+        let name = ident(&field.name);
+        let part = &field.json_name;
+        let media_type = body.part_types.get(part).map_or("application/octet-stream", String::as_str);
+        let push = match &field.ty {
+            Type::File => quote!(parts.push(Part::File(#part, value, #media_type));),
+            Type::List(item) if **item == Type::File => quote! {
+                for file in value {
+                    parts.push(Part::File(#part, file, #media_type));
+                }
+            },
+            Type::String => quote!(parts.push(Part::Text(#part, value.clone()));),
+            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
+                quote!(parts.push(Part::Text(#part, value.to_string()));)
+            }
+            Type::DateTime => quote!(parts.push(Part::Text(#part, azure_core::time::to_rfc3339(value)));),
+            Type::Named(target) if matches!(api.types[*target].kind, TypeKind::Enum { .. }) => {
+                quote!(parts.push(Part::Text(#part, value.to_string()));)
+            }
+            _ => quote! {
+                let json = serde_json::to_string(value).map_err(|error| {
+                    Error::with_message(ErrorKind::DataConversion, format!("part `{}` is not JSON: {error}", #part))
+                })?;
+                parts.push(Part::Json(#part, json));
+            },
+        };
+        quote!(if let Some(value) = &body.#name { #push })
+    });
+    quote!(#(#pushes)*)
 }
 
 /// The namespace declarations (` xmlns:prefix="uri"`) of an XML body's root element.
@@ -1492,6 +1632,21 @@ fn set_body(api: &Api, body: &Body) -> TokenStream {
         }
         Encoding::Xml => quote!(request.set_body(xml_body(&body, &[#(#namespaces),*])?);),
         Encoding::Form => quote!(request.set_body(form_body(&body)?);),
+        Encoding::Multipart => {
+            let parts = multipart_parts(api, body);
+            let set = quote! {
+                let mut parts: Vec<Part<'_>> = Vec::new();
+                #parts
+                let (content_type, bytes) = multipart_body(&parts);
+                request.insert_header("content-type", content_type);
+                request.set_body(bytes);
+            };
+            return if body.required {
+                set
+            } else {
+                quote!(if let Some(body) = &body { #set })
+            };
+        }
         Encoding::Text => quote!(request.set_body(azure_core::Bytes::from(body));),
         Encoding::Binary => quote!(request.set_body(body);),
     };
@@ -1717,6 +1872,10 @@ fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
             quote!(Option<#inner>)
         }
         Type::Named(id) => model_path(api, *id, within),
+        Type::File => match within {
+            In::Models => quote!(FilePart),
+            In::Clients => quote!(models::FilePart),
+        },
     }
 }
 

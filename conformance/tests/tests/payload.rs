@@ -1,4 +1,4 @@
-//! payload/xml and payload/pageable.
+//! payload/xml, payload/pageable and payload/multipart.
 
 mod support;
 
@@ -798,5 +798,316 @@ mod payload_pageable {
             "{next}"
         );
         unimplemented!("follow `{next}` to the second page: {:?}", second_page());
+    }
+}
+
+mod payload_multipart {
+    //! payload/multipart: `multipart/form-data` bodies mixing text parts, JSON parts and file
+    //! parts (single and repeated), with default and explicit file names and content types.
+    //! The mock parses the body with multer and checks each part's name, bytes, file name and
+    //! media type.
+
+    use azure_core::Bytes;
+    use spector_payload_multipart::{TitleClient, models::*};
+
+    const PNG: &[u8] = include_bytes!("../../node_modules/@typespec/http-specs/assets/image.png");
+    const JPG: &[u8] = include_bytes!("../../node_modules/@typespec/http-specs/assets/image.jpg");
+
+    fn client() -> TitleClient {
+        TitleClient::new(&crate::support::endpoint(), None).expect("client")
+    }
+
+    /// `image.jpg` with the default file name and content type.
+    fn jpg() -> FilePart {
+        FilePart::from(Bytes::from_static(JPG))
+    }
+
+    /// `image.png` with the default file name and content type.
+    fn png() -> FilePart {
+        FilePart::from(Bytes::from_static(PNG))
+    }
+
+    /// A file with an explicit name and, optionally, an explicit content type.
+    fn named(contents: &'static [u8], filename: &str, content_type: Option<&str>) -> FilePart {
+        FilePart {
+            contents: Bytes::from_static(contents),
+            filename: Some(filename.to_string()),
+            content_type: content_type.map(str::to_string),
+        }
+    }
+
+    fn city(name: &str) -> Address {
+        Address {
+            city: Some(name.to_string()),
+        }
+    }
+
+    // §1 — FormData
+
+    #[tokio::test]
+    async fn form_data_basic() {
+        let body = MultiPartRequest {
+            id: Some("123".to_string()),
+            profile_image: Some(jpg()),
+        };
+        client().form_data_client().basic(body, None).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_with_wire_name() {
+        let body = MultiPartRequestWithWireName {
+            id: Some("123".to_string()),
+            profile_image: Some(jpg()),
+        };
+        client()
+            .form_data_client()
+            .with_wire_name(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_optional_parts_id_only() {
+        let body = MultiPartOptionalRequest {
+            id: Some("123".to_string()),
+            profile_image: None,
+        };
+        client()
+            .form_data_client()
+            .optional_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_optional_parts_profile_image_only() {
+        let body = MultiPartOptionalRequest {
+            id: None,
+            profile_image: Some(jpg()),
+        };
+        client()
+            .form_data_client()
+            .optional_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_optional_parts_both() {
+        let body = MultiPartOptionalRequest {
+            id: Some("123".to_string()),
+            profile_image: Some(jpg()),
+        };
+        client()
+            .form_data_client()
+            .optional_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_file_array_and_basic() {
+        let body = ComplexPartsRequest {
+            id: Some("123".to_string()),
+            address: Some(city("X")),
+            profile_image: Some(jpg()),
+            pictures: Some(vec![png(), png()]),
+        };
+        client()
+            .form_data_client()
+            .file_array_and_basic(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_json_part() {
+        let body = JsonPartRequest {
+            address: Some(city("X")),
+            profile_image: Some(jpg()),
+        };
+        client()
+            .form_data_client()
+            .json_part(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_binary_array_parts() {
+        let body = BinaryArrayPartsRequest {
+            id: Some("123".to_string()),
+            pictures: Some(vec![png(), png()]),
+        };
+        client()
+            .form_data_client()
+            .binary_array_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_multi_binary_parts_profile_image() {
+        let body = MultiBinaryPartsRequest {
+            profile_image: Some(jpg()),
+            picture: None,
+        };
+        client()
+            .form_data_client()
+            .multi_binary_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_multi_binary_parts_profile_image_and_picture() {
+        let body = MultiBinaryPartsRequest {
+            profile_image: Some(jpg()),
+            picture: Some(png()),
+        };
+        client()
+            .form_data_client()
+            .multi_binary_parts(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_check_file_name_and_content_type() {
+        let body = MultiPartRequest {
+            id: Some("123".to_string()),
+            profile_image: Some(named(JPG, "hello.jpg", Some("image/jpg"))),
+        };
+        client()
+            .form_data_client()
+            .check_file_name_and_content_type(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn form_data_anonymous_model() {
+        let body = FormDataAnonymousModelBody {
+            profile_image: Some(jpg()),
+        };
+        client()
+            .form_data_client()
+            .anonymous_model(body, None)
+            .await
+            .unwrap();
+    }
+
+    // §2 — HttpParts.ContentType
+
+    /// `image/jpg` comes from the document's `encoding.profileImage.contentType`.
+    #[tokio::test]
+    async fn http_parts_content_type_image_jpeg_content_type() {
+        let body = FileWithHttpPartSpecificContentTypeRequest {
+            profile_image: Some(named(JPG, "hello.jpg", None)),
+        };
+        client()
+            .content_type_client()
+            .image_jpeg_content_type(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn http_parts_content_type_required_content_type() {
+        let body = FileWithHttpPartRequiredContentTypeRequest {
+            profile_image: Some(named(JPG, "image.jpg", Some("application/octet-stream"))),
+        };
+        client()
+            .content_type_client()
+            .required_content_type(body, None)
+            .await
+            .unwrap();
+    }
+
+    /// The scenario asks for two sends: without a content type (the client then sends the
+    /// default, `application/octet-stream`) and with `application/octet-stream`.
+    #[tokio::test]
+    async fn http_parts_content_type_optional_content_type() {
+        for content_type in [None, Some("application/octet-stream")] {
+            let body = FileWithHttpPartOptionalContentTypeRequest {
+                profile_image: Some(named(JPG, "image.jpg", content_type)),
+            };
+            client()
+                .content_type_client()
+                .optional_content_type(body, None)
+                .await
+                .unwrap();
+        }
+    }
+
+    // §3 — HttpParts
+
+    #[tokio::test]
+    async fn http_parts_json_array_and_file_array() {
+        let body = ComplexHttpPartsModelRequest {
+            id: Some("123".to_string()),
+            address: Some(city("X")),
+            profile_image: Some(jpg()),
+            previous_addresses: Some(vec![city("Y"), city("Z")]),
+            pictures: Some(vec![png(), png()]),
+        };
+        client()
+            .http_parts_client()
+            .json_array_and_file_array(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn http_parts_non_string_float() {
+        let body = NonStringFloatBody {
+            temperature: Some(0.5),
+        };
+        client()
+            .non_string_client()
+            .float(body, None)
+            .await
+            .unwrap();
+    }
+
+    // §4 — File (`image/png` comes from the document's `encoding.<part>.contentType`)
+
+    #[tokio::test]
+    async fn file_upload_file_specific_content_type() {
+        let body = FileUploadFileSpecificContentTypeBody {
+            file: Some(named(PNG, "image.png", None)),
+        };
+        client()
+            .file_client()
+            .upload_file_specific_content_type(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn file_upload_file_required_filename() {
+        let body = FileUploadFileRequiredFilenameBody {
+            file: Some(named(PNG, "image.png", None)),
+        };
+        client()
+            .file_client()
+            .upload_file_required_filename(body, None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn file_upload_file_array() {
+        let body = FileUploadFileArrayBody {
+            files: Some(vec![
+                named(PNG, "image1.png", None),
+                named(PNG, "image2.png", None),
+            ]),
+        };
+        client()
+            .file_client()
+            .upload_file_array(body, None)
+            .await
+            .unwrap();
     }
 }

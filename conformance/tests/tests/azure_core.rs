@@ -2,6 +2,8 @@
 
 mod support;
 
+use support::{collect, header};
+
 /// Poller options that poll every second (azure_core's minimum): the mock server's
 /// operations never say when to poll again.
 fn poll_every_second() -> azure_core::http::poller::PollerOptions<'static> {
@@ -17,21 +19,6 @@ async fn guarded<F: std::future::IntoFuture>(future: F) -> F::Output {
     tokio::time::timeout(std::time::Duration::from_secs(30), future)
         .await
         .expect("timed out")
-}
-
-/// The value of the reply header `name`, if present.
-fn header(headers: &azure_core::http::headers::Headers, name: &'static str) -> Option<String> {
-    headers
-        .get_optional_str(&azure_core::http::headers::HeaderName::from_static(name))
-        .map(str::to_string)
-}
-
-/// Every item of `pager`, page after page.
-async fn collect<P>(pager: azure_core::http::ItemIterator<P>) -> azure_core::Result<Vec<P::Item>>
-where
-    P: azure_core::http::pager::Page + Send,
-{
-    futures::TryStreamExt::try_collect(pager).await
 }
 
 mod azure_core_basic {

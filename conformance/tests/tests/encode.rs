@@ -702,8 +702,7 @@ mod encode_bytes {
         TitleRequestBodyClient, TitleResponseBodyClient, models,
     };
 
-    /// The file Spector's mock server sends and expects (`pngFile` in the scenarios).
-    const PNG: &[u8] = include_bytes!("../../node_modules/@typespec/http-specs/assets/image.png");
+    use crate::support::PNG;
     const DATA: &[u8] = b"test";
     /// `test` in base64, padded.
     const BASE64: &str = "dGVzdA==";

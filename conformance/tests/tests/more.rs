@@ -3,20 +3,7 @@
 
 mod support;
 
-/// Every item of `pager`, page after page.
-async fn collect<P>(pager: azure_core::http::ItemIterator<P>) -> azure_core::Result<Vec<P::Item>>
-where
-    P: azure_core::http::pager::Page + Send,
-{
-    futures::TryStreamExt::try_collect(pager).await
-}
-
-/// The value of the reply header `name`, if present.
-fn header(headers: &azure_core::http::headers::Headers, name: &'static str) -> Option<String> {
-    headers
-        .get_optional_str(&azure_core::http::headers::HeaderName::from_static(name))
-        .map(str::to_string)
-}
+use support::{collect, header};
 
 mod azure_encode_duration {
     //! azure/encode/duration: a duration sent in the `duration-constant` encoding.

@@ -810,8 +810,7 @@ mod payload_multipart {
     use azure_core::Bytes;
     use spector_payload_multipart::{TitleClient, models::*};
 
-    const PNG: &[u8] = include_bytes!("../../node_modules/@typespec/http-specs/assets/image.png");
-    const JPG: &[u8] = include_bytes!("../../node_modules/@typespec/http-specs/assets/image.jpg");
+    use crate::support::{JPG, PNG};
 
     fn client() -> TitleClient {
         TitleClient::new(&crate::support::endpoint(), None).expect("client")

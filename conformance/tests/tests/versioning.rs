@@ -4,14 +4,6 @@
 
 mod support;
 
-/// The files Spector's mock server sends and expects (`pngFile`, `jpgFile` in http-specs' helper).
-mod assets {
-    pub const PNG: &[u8] =
-        include_bytes!("../../node_modules/@typespec/http-specs/assets/image.png");
-    pub const JPG: &[u8] =
-        include_bytes!("../../node_modules/@typespec/http-specs/assets/image.jpg");
-}
-
 mod versioning_added {
     use spector_versioning_added::{
         TitleClient,
@@ -613,7 +605,7 @@ mod authentication_http_custom {
 }
 
 mod type_file {
-    use crate::assets::PNG;
+    use crate::support::PNG;
     use azure_core::Bytes;
     use spector_type_file::{TitleBodyClient, TitleClient};
 
@@ -703,7 +695,7 @@ mod type_file {
 }
 
 mod payload_content_negotiation {
-    use crate::assets::{JPG, PNG};
+    use crate::support::{JPG, PNG};
     use spector_payload_content_negotiation::{
         TitleClient,
         models::{

@@ -804,6 +804,12 @@ fn discriminator() {
     ] {
         assert!(cat.contains(field), "Cat has no `{field}`:\n{cat}");
     }
+    // A known variant is written with its discriminator, set or not in its model.
+    assert!(
+        g.models.contains(
+            "Self::Cat(value) => with_discriminator(value, \"kind\", \"cat\", serializer),"
+        )
+    );
     // A discriminator no schema takes up is just a field of a plain struct.
     let fish = g.model_item("pub struct Fish {");
     assert!(fish.contains("pub kind: Option<String>,") && fish.contains("pub size: Option<i32>,"));

@@ -1325,7 +1325,6 @@ mod type_union_discriminated {
 
     /// Sends `{"kind": "cat", "name": "Whiskers", "meow": true}`.
     #[tokio::test]
-    #[ignore = "generator: inline union variant Cat is sent without its discriminator \"kind\": \"cat\""]
     async fn no_envelope_default_put() {
         let pet = client()
             .default_client()
@@ -1367,7 +1366,6 @@ mod type_union_discriminated {
 
     /// Sends `{"type": "cat", "name": "Whiskers", "meow": true}`.
     #[tokio::test]
-    #[ignore = "generator: inline union variant Cat is sent without its discriminator \"type\": \"cat\""]
     async fn no_envelope_custom_discriminator_put() {
         let pet = client()
             .custom_discriminator_client()

@@ -198,6 +198,27 @@ fn models_rs(api: &Api) -> TokenStream {
     let wrapped_modules = wrapped
         .iter()
         .map(|(item, module)| wrapped_list_module(item, module));
+    let unions = types.iter().any(
+        |(_, def)| matches!(&def.kind, TypeKind::Union { variants, .. } if !variants.is_empty()),
+    );
+    let with_discriminator = unions.then(|| {
+        quote! {
+            /// Writes a variant of a discriminated union with the discriminator its variant
+            /// stands for, whether or not its own model has (or has set) that property.
+            fn with_discriminator<T: Serialize, S: serde::Serializer>(
+                value: &T,
+                property: &str,
+                kind: &str,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut value = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(property.to_string(), serde_json::Value::String(kind.to_string()));
+                }
+                value.serialize(serializer)
+            }
+        }
+    });
     let files = types.iter().any(|(_, def)| {
         matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| holds_file(&f.ty)))
     });
@@ -256,6 +277,7 @@ fn models_rs(api: &Api) -> TokenStream {
 
         #(#items)*
 
+        #with_discriminator
         #file_part
         #nullable
         #nullable_date_time
@@ -541,7 +563,7 @@ fn union_def(api: &Api, def: &TypeDef, property: &str, variants: &[UnionVariant]
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(Self::#names(value) => value.serialize(serializer),)*
+                    #(Self::#names(value) => with_discriminator(value, #property, #values, serializer),)*
                     Self::UnknownKind(value) => value.serialize(serializer),
                 }
             }

@@ -455,10 +455,14 @@ pub enum DevBoxOperation {
 impl Serialize for DevBoxOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Start(value) => value.serialize(serializer),
-            Self::Stop(value) => value.serialize(serializer),
-            Self::Restart(value) => value.serialize(serializer),
-            Self::Repair(value) => value.serialize(serializer),
+            Self::Start(value) => with_discriminator(value, "kind", "Start", serializer),
+            Self::Stop(value) => with_discriminator(value, "kind", "Stop", serializer),
+            Self::Restart(value) => {
+                with_discriminator(value, "kind", "Restart", serializer)
+            }
+            Self::Repair(value) => {
+                with_discriminator(value, "kind", "Repair", serializer)
+            }
             Self::UnknownKind(value) => value.serialize(serializer),
         }
     }
@@ -1727,8 +1731,12 @@ pub enum EnvironmentOperation {
 impl Serialize for EnvironmentOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Deploy(value) => value.serialize(serializer),
-            Self::Delete(value) => value.serialize(serializer),
+            Self::Deploy(value) => {
+                with_discriminator(value, "kind", "Deploy", serializer)
+            }
+            Self::Delete(value) => {
+                with_discriminator(value, "kind", "Delete", serializer)
+            }
             Self::UnknownKind(value) => value.serialize(serializer),
         }
     }
@@ -3859,6 +3867,21 @@ pub struct StorageProfile {
     /// Settings for the operating system disk.
     #[serde(default, rename = "osDisk", skip_serializing_if = "Option::is_none")]
     pub os_disk: Option<OsDisk>,
+}
+
+/// Writes a variant of a discriminated union with the discriminator its variant
+/// stands for, whether or not its own model has (or has set) that property.
+fn with_discriminator<T: Serialize, S: serde::Serializer>(
+    value: &T,
+    property: &str,
+    kind: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut value = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert(property.to_string(), serde_json::Value::String(kind.to_string()));
+    }
+    value.serialize(serializer)
 }
 
 /// A merge-patch field that may be absent (`None`), `null` (`Some(None)`) or a value.

@@ -2130,6 +2130,16 @@ impl<'a> Builder<'a> {
             };
             variants.push((names.claim(name), ty));
         }
+        // Reading tries the variants in turn and keeps the first that fits; unknown fields do
+        // not stop a fit, so the models with more fields go first and lose nothing.
+        let field_count = |ty: &Type| match ty {
+            Type::Named(target) => match &self.types[*target].kind {
+                TypeKind::Struct { fields } => fields.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        variants.sort_by_key(|(_, ty)| std::cmp::Reverse(field_count(ty)));
         self.types[id].docs = docs;
         self.types[id].kind = TypeKind::Untagged { variants };
         Some(Type::Named(id))

@@ -872,6 +872,14 @@ fn one_of() {
         g.models
             .contains("#[serde(untagged)]\npub enum ShapeWeight {")
     );
+    let report = g.model_item("pub enum ShapeReport {");
+    let full = report
+        .find("FullReport(FullReport)")
+        .expect("FullReport variant");
+    let short = report
+        .find("ShortReport(ShortReport)")
+        .expect("ShortReport variant");
+    assert!(full < short, "{report}");
     let direction = g.model_item("pub enum ShapeDirection {");
     assert!(
         direction.contains("Left,") && direction.contains("Down,"),

@@ -11,12 +11,12 @@ use crate::ir::{
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::naming::{self, Scope};
-
+mod multipart;
 mod paging;
 mod polling;
+mod xml;
 
 /// One file of the crate before formatting.
 pub enum Emitted {
@@ -123,7 +123,7 @@ fn generated_mod_rs() -> TokenStream {
 fn models_rs(api: &Api) -> TokenStream {
     let mut types: Vec<(usize, &TypeDef)> = api.types.iter().enumerate().collect();
     types.sort_by(|(_, a), (_, b)| a.name.cmp(&b.name));
-    let wrapped = wrapped_lists(&types);
+    let wrapped = xml::wrapped_lists(&types);
     let items = types.iter().map(|&(id, def)| match &def.kind {
         TypeKind::Struct { fields } => {
             let page = paging::paging_of(api, id).map(|paging| paging::page_impl(api, paging));
@@ -197,7 +197,7 @@ fn models_rs(api: &Api) -> TokenStream {
     });
     let wrapped_modules = wrapped
         .iter()
-        .map(|(item, module)| wrapped_list_module(item, module));
+        .map(|(item, module)| xml::wrapped_list_module(item, module));
     let unions = types.iter().any(
         |(_, def)| matches!(&def.kind, TypeKind::Union { variants, .. } if !variants.is_empty()),
     );
@@ -219,57 +219,8 @@ fn models_rs(api: &Api) -> TokenStream {
             }
         }
     });
-    let files = types.iter().any(|(_, def)| {
-        matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| holds_file(&f.ty)))
-    });
-    let file_part = files.then(|| {
-        quote! {
-            /// A file sent as one part of a `multipart/form-data` body.
-            #[derive(Clone, Debug, Default, PartialEq)]
-            pub struct FilePart {
-                /// The file's contents.
-                pub contents: azure_core::Bytes,
-                /// The file's name; the part's name when `None`.
-                pub filename: Option<String>,
-                /// The file's media type; when `None`, the one the document gives the part, else
-                /// `application/octet-stream`.
-                pub content_type: Option<String>,
-            }
-
-            impl From<azure_core::Bytes> for FilePart {
-                fn from(contents: azure_core::Bytes) -> Self {
-                    Self { contents, ..Self::default() }
-                }
-            }
-        }
-    });
-    let xml_dates = types.iter().any(|(_, def)| {
-        def.xml && matches!(&def.kind, TypeKind::Struct { fields } if fields.iter().any(|f| f.ty == Type::DateTime))
-    });
-    let xml_date_time = xml_dates.then(|| {
-        quote! {
-            /// An RFC 3339 date-time in XML, read from the element's text.
-            mod xml_date_time {
-                use azure_core::time::{rfc3339, OffsetDateTime};
-                use serde::Deserialize;
-
-                pub fn serialize<S: serde::Serializer>(
-                    value: &Option<OffsetDateTime>,
-                    serializer: S,
-                ) -> Result<S::Ok, S::Error> {
-                    rfc3339::option::serialize(value, serializer)
-                }
-
-                pub fn deserialize<'de, D: serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> Result<Option<OffsetDateTime>, D::Error> {
-                    Option::<String>::deserialize(deserializer)?
-                        .map(|text| azure_core::time::parse_rfc3339(&text).map_err(serde::de::Error::custom))
-                        .transpose()
-                }
-            }
-        }
-    });
+    let file_part = multipart::file_part(&types);
+    let xml_date_time = xml::date_time_module(&types);
     quote! {
         //! Models: the bodies the service sends and receives.
 
@@ -283,84 +234,6 @@ fn models_rs(api: &Api) -> TokenStream {
         #nullable_date_time
         #xml_date_time
         #(#wrapped_modules)*
-    }
-}
-
-/// Whether a field holds a file (`format: binary`), alone or in a list.
-fn holds_file(ty: &Type) -> bool {
-    match ty {
-        Type::File => true,
-        Type::List(item) | Type::Nullable(item) => holds_file(item),
-        _ => false,
-    }
-}
-
-/// The item names of the wrapped XML lists, each with the module that reads and writes such a
-/// list (`wrapped_<item>`).
-fn wrapped_lists(types: &[(usize, &TypeDef)]) -> BTreeMap<String, String> {
-    let items: BTreeSet<&String> = types
-        .iter()
-        .filter(|(_, def)| def.xml)
-        .flat_map(|(_, def)| match &def.kind {
-            TypeKind::Struct { fields } => {
-                fields.iter().filter_map(|f| f.xml.item.as_ref()).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect();
-    let mut names = Scope::default();
-    items
-        .into_iter()
-        .map(|item| {
-            (
-                item.clone(),
-                names.claim(format!(
-                    "wrapped_{}",
-                    naming::value_name(item).trim_start_matches("r#")
-                )),
-            )
-        })
-        .collect()
-}
-
-/// A serde `with` module for a wrapped XML list: its items are `<item>` elements inside the
-/// field's element.
-fn wrapped_list_module(item: &str, module: &str) -> TokenStream {
-    let module = ident(module);
-    let doc = format!(" A wrapped XML list of `<{item}>` elements.");
-    quote! {
-        #[doc = #doc]
-        mod #module {
-            use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-            #[derive(Serialize)]
-            struct Items<'a, T> {
-                #[serde(rename = #item)]
-                item: &'a [T],
-            }
-
-            #[derive(Deserialize)]
-            struct OwnedItems<T> {
-                #[serde(rename = #item, default = "Vec::new")]
-                item: Vec<T>,
-            }
-
-            pub fn serialize<T: Serialize, S: Serializer>(
-                value: &Option<Vec<T>>,
-                serializer: S,
-            ) -> Result<S::Ok, S::Error> {
-                match value {
-                    Some(items) => Items { item: items }.serialize(serializer),
-                    None => serializer.serialize_none(),
-                }
-            }
-
-            pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Option<Vec<T>>, D::Error> {
-                OwnedItems::deserialize(deserializer).map(|items| Some(items.item))
-            }
-        }
     }
 }
 
@@ -395,7 +268,7 @@ fn struct_def(
         }
         let docs = outer_docs(&field.docs, &field.json_name);
         // Files go in multipart parts, never in JSON or XML.
-        if holds_file(&field.ty) {
+        if multipart::holds_file(&field.ty) {
             return quote! {
                 #docs
                 #[serde(skip)]
@@ -1302,148 +1175,9 @@ fn raw_bodies(api: &Api) -> TokenStream {
             }
         }
     });
-    let namespaced = api.operations.iter().any(|op| {
-        op.body
-            .as_ref()
-            .is_some_and(|body| !xml_namespaces(api, body).is_empty())
-    });
-    let xml = namespaced.then(|| {
-        quote! {
-            /// Writes a model as XML whose root element declares the namespaces (a prefix and
-            /// its ` xmlns:prefix="uri"` text) that the document gives it and its elements.
-            fn xml_body<T: serde::Serialize>(body: &T, namespaces: &[&str]) -> azure_core::Result<azure_core::Bytes> {
-                let xml = azure_core::xml::to_xml(body)?;
-                let mut text = String::from_utf8_lossy(&xml).into_owned();
-                // The root element follows the declaration; its name ends at a space, `/` or `>`.
-                let after_declaration = text.find("?>").map_or(0, |end| end + 2);
-                if let Some(open) = text[after_declaration..].find('<') {
-                    let name_start = after_declaration + open + 1;
-                    let name_end = text[name_start..]
-                        .find([' ', '/', '>'])
-                        .map_or(text.len(), |end| name_start + end);
-                    text.insert_str(name_end, &namespaces.concat());
-                }
-                Ok(azure_core::Bytes::from(text))
-            }
-        }
-    });
-    let multipart = api.operations.iter().any(|op| {
-        op.body
-            .as_ref()
-            .is_some_and(|b| b.encoding == Encoding::Multipart)
-    });
-    let multipart = multipart.then(|| {
-        quote! {
-            /// One part of a `multipart/form-data` body, by the name of its property.
-            enum Part<'a> {
-                /// A value as text.
-                Text(&'static str, String),
-                /// A value as JSON.
-                Json(&'static str, String),
-                /// A file, with the media type the document gives the part.
-                File(&'static str, &'a models::FilePart, &'static str),
-            }
-
-            /// Writes a `multipart/form-data` body (RFC 7578): its content type, with a boundary
-            /// that no part contains, and its bytes.
-            fn multipart_body(parts: &[Part<'_>]) -> (String, azure_core::Bytes) {
-                let contents = |part: &Part<'_>| -> Vec<u8> {
-                    match part {
-                        Part::Text(_, text) | Part::Json(_, text) => text.as_bytes().to_vec(),
-                        Part::File(_, file, _) => file.contents.to_vec(),
-                    }
-                };
-                let mut boundary = "multipart-boundary-Ra8q5LzX".to_string();
-                let mut attempt = 0;
-                while parts.iter().any(|part| {
-                    contents(part).windows(boundary.len()).any(|w| w == boundary.as_bytes())
-                }) {
-                    attempt += 1;
-                    boundary = format!("multipart-boundary-Ra8q5LzX-{attempt}");
-                }
-                // A quote in a name would end the header's quoted string.
-                let quoted = |name: &str| name.replace('"', "%22");
-                let mut body = Vec::new();
-                for part in parts {
-                    let (name, headers) = match part {
-                        Part::Text(name, _) => (*name, String::new()),
-                        Part::Json(name, _) => (*name, "\r\nContent-Type: application/json".to_string()),
-                        Part::File(name, file, media_type) => {
-                            let filename = file.filename.as_deref().unwrap_or(name);
-                            let media_type = file.content_type.as_deref().unwrap_or(media_type);
-                            (*name, format!("; filename=\"{}\"\r\nContent-Type: {media_type}", quoted(filename)))
-                        }
-                    };
-                    body.extend_from_slice(
-                        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"{headers}\r\n\r\n", quoted(name)).as_bytes(),
-                    );
-                    body.extend_from_slice(&contents(part));
-                    body.extend_from_slice(b"\r\n");
-                }
-                body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-                (format!("multipart/form-data; boundary={boundary}"), body.into())
-            }
-        }
-    });
+    let xml = xml::body_writer(api);
+    let multipart = multipart::writer(api);
     quote!(#text #binary #form #xml #multipart)
-}
-
-/// Statements pushing each field of a multipart body as a part: files as files (one part per
-/// file of a list), text and numbers as text, anything else as JSON.
-fn multipart_parts(api: &Api, body: &Body) -> TokenStream {
-    let Type::Named(id) = &body.ty else {
-        return TokenStream::new();
-    };
-    let TypeKind::Struct { fields } = &api.types[*id].kind else {
-        return TokenStream::new();
-    };
-    let pushes = fields.iter().filter(|f| !f.read_only && !f.additional).map(|field| {
-        let name = ident(&field.name);
-        let part = &field.json_name;
-        let media_type = body.part_types.get(part).map_or("application/octet-stream", String::as_str);
-        let push = match &field.ty {
-            Type::File => quote!(parts.push(Part::File(#part, value, #media_type));),
-            Type::List(item) if **item == Type::File => quote! {
-                for file in value {
-                    parts.push(Part::File(#part, file, #media_type));
-                }
-            },
-            Type::String => quote!(parts.push(Part::Text(#part, value.clone()));),
-            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
-                quote!(parts.push(Part::Text(#part, value.to_string()));)
-            }
-            Type::DateTime => quote!(parts.push(Part::Text(#part, azure_core::time::to_rfc3339(value)));),
-            Type::Named(target) if matches!(api.types[*target].kind, TypeKind::Enum { .. }) => {
-                quote!(parts.push(Part::Text(#part, value.to_string()));)
-            }
-            _ => quote! {
-                let json = serde_json::to_string(value).map_err(|error| {
-                    Error::with_message(ErrorKind::DataConversion, format!("part `{}` is not JSON: {error}", #part))
-                })?;
-                parts.push(Part::Json(#part, json));
-            },
-        };
-        quote!(if let Some(value) = &body.#name { #push })
-    });
-    quote!(#(#pushes)*)
-}
-
-/// The namespace declarations (` xmlns:prefix="uri"`) of an XML body's root element.
-fn xml_namespaces(api: &Api, body: &Body) -> Vec<String> {
-    match (&body.encoding, &body.ty) {
-        (Encoding::Xml, Type::Named(id)) => api.types[*id]
-            .xml_namespaces
-            .iter()
-            .map(|(prefix, uri)| {
-                let uri = uri
-                    .replace('&', "&amp;")
-                    .replace('"', "&quot;")
-                    .replace('<', "&lt;");
-                format!(" xmlns:{prefix}=\"{uri}\"")
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 fn method(api: &Api, op: &Operation) -> TokenStream {
@@ -1646,7 +1380,7 @@ fn request_statements(api: &Api, op: &Operation) -> TokenStream {
 
 fn set_body(api: &Api, body: &Body) -> TokenStream {
     let content_type = &body.content_type;
-    let namespaces = xml_namespaces(api, body);
+    let namespaces = xml::namespaces(api, body);
     let write = match body.encoding {
         Encoding::Json => quote!(request.set_json(&body)?;),
         Encoding::Xml if namespaces.is_empty() => {
@@ -1655,7 +1389,7 @@ fn set_body(api: &Api, body: &Body) -> TokenStream {
         Encoding::Xml => quote!(request.set_body(xml_body(&body, &[#(#namespaces),*])?);),
         Encoding::Form => quote!(request.set_body(form_body(&body)?);),
         Encoding::Multipart => {
-            let parts = multipart_parts(api, body);
+            let parts = multipart::parts(api, body);
             let set = quote! {
                 let mut parts: Vec<Part<'_>> = Vec::new();
                 #parts

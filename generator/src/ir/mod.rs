@@ -14,6 +14,9 @@
 use crate::Problem;
 use crate::load::{Document, escape};
 use crate::naming::{self, Scope};
+use xml::prefixed;
+
+mod xml;
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -1928,73 +1931,6 @@ impl<'a> Builder<'a> {
         Type::Named(id)
     }
 
-    /// The `xml` object a schema states itself (not one of the schema it refers to).
-    fn own_xml(&self, pointer: &str) -> Option<&'a Map<String, Value>> {
-        let raw: &'a Value = self.raw;
-        raw.pointer(&pointer[1..])?.get("xml")?.as_object()
-    }
-
-    /// The name a schema's own `xml` object gives, with its prefix.
-    fn xml_name(&self, pointer: &str) -> Option<String> {
-        let xml = self.own_xml(pointer)?;
-        let name = xml.get("name")?.as_str()?;
-        Some(prefixed(xml, name))
-    }
-
-    /// The XML name of the component schema that the schema at `pointer` refers to (directly
-    /// or through a one-member `allOf`): its `xml.name`, else its key.
-    fn model_xml_name(&self, pointer: &str) -> Option<String> {
-        let raw: &'a Value = self.raw;
-        let schema = raw.pointer(&pointer[1..])?;
-        let reference = schema.get("$ref").or_else(|| {
-            let members = schema.get("allOf")?.as_array()?;
-            (members.len() == 1).then(|| members[0].get("$ref"))?
-        })?;
-        let target = reference.as_str()?;
-        let key = target.strip_prefix("#/components/schemas/")?;
-        Some(self.xml_name(target).unwrap_or_else(|| unescape(key)))
-    }
-
-    /// How the property at `pointer` reads in XML (OpenAPI's `xml` object): an attribute, an
-    /// element, or a list whose items repeat the element (unwrapped, OpenAPI's default) or sit
-    /// in it (`wrapped`). An item's name is the items' `xml.name`, else the name of the model
-    /// it refers to, else the property's.
-    fn field_xml(&self, pointer: &str, json_name: &str, ty: &Type) -> FieldXml {
-        let own = self.own_xml(pointer);
-        let flag = |key: &str| own.and_then(|x| x.get(key)).and_then(Value::as_bool) == Some(true);
-        let name = match own {
-            Some(xml) => prefixed(
-                xml,
-                xml.get("name").and_then(Value::as_str).unwrap_or(json_name),
-            ),
-            None => json_name.to_string(),
-        };
-        if flag("attribute") {
-            return FieldXml {
-                name: format!("@{name}"),
-                item: None,
-            };
-        }
-        if !matches!(ty, Type::List(_)) {
-            return FieldXml { name, item: None };
-        }
-        let items = format!("{pointer}/items");
-        let item_name = self
-            .xml_name(&items)
-            .or_else(|| self.model_xml_name(&items));
-        if flag("wrapped") {
-            FieldXml {
-                item: Some(item_name.unwrap_or_else(|| name.clone())),
-                name,
-            }
-        } else {
-            FieldXml {
-                name: self.xml_name(&items).unwrap_or(name),
-                item: None,
-            }
-        }
-    }
-
     /// The schemas whose properties an object takes on: its `allOf` members' (through their
     /// references and own `allOf`s), then its own.
     fn object_parts(&mut self, pointer: &str, depth: usize) -> Vec<String> {
@@ -2667,14 +2603,6 @@ fn template_parts(segment: &str) -> Option<Vec<(&str, Option<&str>)>> {
         parts.push((rest, None));
     }
     Some(parts)
-}
-
-/// `name` with the `xml` object's namespace prefix, if it has one.
-fn prefixed(xml: &Map<String, Value>, name: &str) -> String {
-    match xml.get("prefix").and_then(Value::as_str) {
-        Some(prefix) if !prefix.is_empty() => format!("{prefix}:{name}"),
-        _ => name.to_string(),
-    }
 }
 
 /// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one

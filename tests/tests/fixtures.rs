@@ -39,16 +39,17 @@ impl Generated {
         self.clients.lines().any(|l| l.trim() == line)
     }
 
-    /// The text of the client's `new`, from its signature to its end.
-    fn client_new(&self) -> &str {
+    /// The text of the function every constructor of the client ends in, which makes its URL
+    /// and pipeline: from its signature to its end.
+    fn client_setup(&self) -> &str {
         let start = self
             .clients
-            .find("pub fn new(")
-            .expect("clients.rs has `new`");
+            .find("fn from_policies(")
+            .expect("clients.rs has `from_policies`");
         let end = start
             + self.clients[start..]
                 .find("\n    }\n")
-                .expect("`new` is closed");
+                .expect("`from_policies` is closed");
         &self.clients[start..end]
     }
 
@@ -394,14 +395,14 @@ fn server_endpoint_variable() {
     assert!(g.clients.contains(
         "/// * `endpoint` - The Widgets endpoint, e.g. `https://contoso.widgets.example.com`."
     ));
-    assert!(!g.client_new().contains("append_path"));
+    assert!(!g.client_setup().contains("append_path"));
 }
 
 #[test]
 fn server_path_prefix() {
     let g = valid("server-path-prefix");
     assert!(
-        g.client_new()
+        g.client_setup()
             .contains("append_path(&mut url, &[\"api\", \"v1\"])?;")
     );
     assert!(
@@ -418,7 +419,7 @@ fn server_variables() {
     assert!(g.client_line("pub region: String,"));
     assert!(g.client_line("region: \"west\".to_string(),"));
     assert!(g.client_line("api_version: \"v2\".to_string(),"));
-    let new = g.client_new();
+    let new = g.client_setup();
     assert!(
         new.contains("path_parameter(\"region\", &options.region)?,"),
         "{new}"
@@ -437,9 +438,8 @@ fn security_custom_scheme() {
         g.clients
             .contains("Secret::new(format!(\"SharedAccessKey {}\", key.secret()))")
     );
-    assert!(
-        g.client_line("request.insert_header(\"authorization\", self.0.secret().to_string());")
-    );
+    assert!(g.client_line("name: \"authorization\","));
+    assert!(g.client_line("request.insert_header(self.name, self.secret.secret().to_string());"));
 }
 
 #[test]
@@ -534,7 +534,7 @@ fn no_servers() {
         g.clients
             .contains("/// * `endpoint` - The service's URL.\n")
     );
-    assert!(!g.client_new().contains("append_path"));
+    assert!(!g.client_setup().contains("append_path"));
 }
 
 #[test]
@@ -547,7 +547,7 @@ fn server_fixed_url() {
     assert!(g.clients.contains(
         "/// * `endpoint` - The service's URL; the document names `https://widgets.example.com`."
     ));
-    assert!(!g.client_new().contains("append_path"));
+    assert!(!g.client_setup().contains("append_path"));
 }
 
 #[test]
@@ -922,12 +922,30 @@ fn security_schemes() {
     let g = valid("security-schemes");
     // An API key is a `Secret` (its Debug is redacted) sent by a policy on every request.
     assert!(g.client_line("api_key: Secret,"));
-    assert!(g.client_line("request.insert_header(\"x-api-key\", self.0.secret().to_string());"));
+    assert!(g.client_line("name: \"x-api-key\","));
     assert!(
         g.warnings
             .iter()
             .any(|w| w.contains("#/paths/~1keys/delete/security/0"))
     );
+}
+
+#[test]
+fn security_alternatives() {
+    let g = valid("security-alternatives");
+    // `new` takes the first way; the others have constructors of their own.
+    assert!(
+        g.clients
+            .contains("pub fn new(\n        endpoint: &str,\n        api_key: Secret,")
+    );
+    assert!(g.clients.contains("pub fn with_token_credential(\n        endpoint: &str,\n        credential: Arc<dyn TokenCredential>,"));
+    assert!(g.clients.contains(
+        "pub fn anonymous(\n        endpoint: &str,\n        options: Option<KeysClientOptions>,"
+    ));
+    // The key goes in the query; the token asks for the document's scope.
+    assert!(g.client_line("in_query: true,"));
+    assert!(g.client_line("let scopes: [&str; 1usize] = [\"https://keys.example.com/.default\"];"));
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
 }
 
 #[test]

@@ -603,27 +603,29 @@ mod authentication_noauth_union {
     use crate::auth_support::{credential, https_endpoint_and_options};
     use spector_authentication_noauth_union::{TitleClient, TitleClientOptions};
 
-    fn client() -> TitleClient {
-        let (endpoint, client_options) = https_endpoint_and_options();
-        TitleClient::new(
-            &endpoint,
-            credential(),
-            Some(TitleClientOptions {
-                client_options,
-                ..Default::default()
-            }),
-        )
-        .expect("client")
-    }
-
+    // The document's `security` is `{}` (no credential) first, then OAuth2: `new` takes
+    // nothing, `with_token_credential` a token credential.
     #[tokio::test]
     async fn valid_no_auth() {
-        client().valid_no_auth(None).await.unwrap();
+        TitleClient::new(&crate::support::endpoint(), None)
+            .expect("client")
+            .valid_no_auth(None)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
     async fn valid_token() {
-        client().valid_token(None).await.unwrap();
+        let (endpoint, client_options) = https_endpoint_and_options();
+        let options = TitleClientOptions {
+            client_options,
+            ..Default::default()
+        };
+        TitleClient::with_token_credential(&endpoint, credential(), Some(options))
+            .expect("client")
+            .valid_token(None)
+            .await
+            .unwrap();
     }
 }
 
@@ -659,8 +661,9 @@ mod authentication_oauth2 {
 }
 
 mod authentication_union {
+    use crate::auth_support::{credential, https_endpoint_and_options};
     use azure_core::credentials::Secret;
-    use spector_authentication_union::TitleClient;
+    use spector_authentication_union::{TitleClient, TitleClientOptions};
 
     #[tokio::test]
     async fn valid_key() {
@@ -671,13 +674,16 @@ mod authentication_union {
             .unwrap();
     }
 
-    // Should build the client with a token credential (the OAuth2 alternative of the
-    // document's `security`) and send `Authorization: Bearer <scope>`; the client can
-    // only be built with an API key.
+    // The document offers an API key or an OAuth2 token: `with_token_credential` takes the
+    // token credential, whose token for the scope goes as `Authorization: Bearer`.
     #[tokio::test]
-    #[ignore = "generator: security `ApiKeyAuth | OAuth2Auth` gives a client that takes only an API key, no TokenCredential"]
     async fn valid_token() {
-        TitleClient::new(&crate::support::endpoint(), Secret::from("valid-key"), None)
+        let (endpoint, client_options) = https_endpoint_and_options();
+        let options = TitleClientOptions {
+            client_options,
+            ..Default::default()
+        };
+        TitleClient::with_token_credential(&endpoint, credential(), Some(options))
             .expect("client")
             .valid_token(None)
             .await

@@ -16,9 +16,10 @@ use azure_core::http::poller::{
 };
 use azure_core::http::JsonFormat;
 use azure_core::time::Duration;
-use azure_core::credentials::TokenCredential;
-use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
+use azure_core::http::policies::Policy;
 use std::sync::Arc;
+use azure_core::credentials::TokenCredential;
+use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
 
 /// Client for DevCenter.
 ///
@@ -65,6 +66,20 @@ impl DevCenterClient {
         credential: Arc<dyn TokenCredential>,
         options: Option<DevCenterClientOptions>,
     ) -> azure_core::Result<Self> {
+        let scopes: [&str; 1usize] = ["https://devcenter.azure.com/.default"];
+        let auth_policy: Arc<dyn Policy> = Arc::new(
+            BearerTokenAuthorizationPolicy::new(credential, scopes),
+        );
+        let per_try_policies = vec![auth_policy];
+        Self::from_policies(endpoint, options, per_try_policies)
+    }
+
+    /// Creates a client whose requests go through `per_try_policies`, which authorize them.
+    fn from_policies(
+        endpoint: &str,
+        options: Option<DevCenterClientOptions>,
+        per_try_policies: Vec<Arc<dyn Policy>>,
+    ) -> azure_core::Result<Self> {
         let options = options.unwrap_or_default();
         let mut url = Url::parse(endpoint)
             .map_err(|error| {
@@ -81,11 +96,6 @@ impl DevCenterClient {
         }
         url.set_query(None);
         url.set_fragment(None);
-        let scopes: [&str; 1usize] = ["https://devcenter.azure.com/.default"];
-        let auth_policy: Arc<dyn Policy> = Arc::new(
-            BearerTokenAuthorizationPolicy::new(credential, scopes),
-        );
-        let per_try_policies = vec![auth_policy];
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),

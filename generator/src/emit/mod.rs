@@ -76,9 +76,13 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
             r#""1.1""#
         },
         // azure_core's `Policy` trait is written with async-trait.
-        extra = match api.auth {
-            Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. } => "async-trait = \"0.1\"\n",
-            _ => "",
+        extra = if std::iter::once(&api.auth)
+            .chain(&api.auth_alternatives)
+            .any(Auth::is_secret)
+        {
+            "async-trait = \"0.1\"\n"
+        } else {
+            ""
         },
     )
 }
@@ -596,7 +600,6 @@ fn clients_rs(api: &Api) -> TokenStream {
     }
     let client_docs = outer_docs(&client_docs, &api.client_name);
 
-    let (credential_param, credential_doc, auth_policy) = auth(&api.auth);
     let endpoint_line = match (&api.server.fixed_url, &api.server.endpoint_docs) {
         (Some(url), _) => format!(" * `endpoint` - The service's URL; the document names `{url}`."),
         (None, Some(docs)) => format!(" * `endpoint` - {}", docs.lines().next().unwrap_or("")),
@@ -620,20 +623,34 @@ fn clients_rs(api: &Api) -> TokenStream {
         let default = &variable.default;
         quote!(#field: #default.to_string(),)
     });
-    let credential_imports = match api.auth {
-        Auth::None => None,
-        Auth::Bearer { .. } => Some(quote! {
+    let auths: Vec<&Auth> = std::iter::once(&api.auth)
+        .chain(&api.auth_alternatives)
+        .collect();
+    let tokens = auths.iter().any(|auth| matches!(auth, Auth::Bearer { .. }));
+    let secrets = auths.iter().any(|auth| auth.is_secret());
+    let token_imports = tokens.then(|| {
+        quote! {
             use azure_core::credentials::TokenCredential;
-            use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
-            use std::sync::Arc;
-        }),
-        Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. } => Some(quote! {
+            use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
+        }
+    });
+    let secret_imports = secrets.then(|| {
+        quote! {
             use azure_core::credentials::Secret;
-            use azure_core::http::policies::{Policy, PolicyResult};
-            use std::sync::Arc;
-        }),
+            use azure_core::http::policies::PolicyResult;
+        }
+    });
+    let credential_imports = quote! {
+        use azure_core::http::policies::Policy;
+        use std::sync::Arc;
+        #token_imports
+        #secret_imports
     };
-    let secret_policy = secret_policy(&api.auth);
+    let constructors = auths
+        .iter()
+        .enumerate()
+        .map(|(i, auth)| constructor(auth, i == 0, &endpoint_line, &client_options));
+    let secret_policy = secrets.then(secret_policy);
     let methods_of = |client: usize| {
         let methods = api
             .operations
@@ -823,18 +840,14 @@ fn clients_rs(api: &Api) -> TokenStream {
         }
 
         impl #client {
-            /// Creates a client.
-            ///
-            /// # Arguments
-            ///
-            #[doc = #endpoint_line]
-            #credential_doc
-            /// * `options` - Optional configuration for the client.
-            ///
-            /// # Errors
-            ///
-            /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
-            pub fn new(endpoint: &str, #credential_param options: Option<#client_options>) -> azure_core::Result<Self> {
+            #(#constructors)*
+
+            /// Creates a client whose requests go through `per_try_policies`, which authorize them.
+            fn from_policies(
+                endpoint: &str,
+                options: Option<#client_options>,
+                per_try_policies: Vec<Arc<dyn Policy>>,
+            ) -> azure_core::Result<Self> {
                 let options = options.unwrap_or_default();
                 let mut url = Url::parse(endpoint).map_err(|error| {
                     argument_error(format!("endpoint `{endpoint}` is not a valid URL: {error}"))
@@ -845,7 +858,6 @@ fn clients_rs(api: &Api) -> TokenStream {
                 url.set_query(None);
                 url.set_fragment(None);
                 #add_prefix
-                #auth_policy
                 let pipeline = Pipeline::new(
                     option_env!("CARGO_PKG_NAME"),
                     option_env!("CARGO_PKG_VERSION"),
@@ -899,9 +911,71 @@ fn clients_rs(api: &Api) -> TokenStream {
     }
 }
 
-/// How `new` takes the credential: its parameter, its docs, and the statements that make the
-/// `per_try_policies` authorizing each request.
-fn auth(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
+/// A public constructor: `new` for the document's first way of authorizing, else one named by
+/// its kind of credential (`with_api_key`, `anonymous`, …). It takes the credential, makes the
+/// policy that authorizes each request, and hands it to `from_policies`.
+fn constructor(
+    auth: &Auth,
+    primary: bool,
+    endpoint_line: &str,
+    client_options: &Ident,
+) -> TokenStream {
+    let (param, param_doc, policies) = credential(auth);
+    let besides = "(the document offers it besides [`Self::new`]'s way)";
+    let (name, summary) = match (primary, auth) {
+        (true, _) => ("new", "Creates a client.".to_string()),
+        (false, Auth::Bearer { .. }) => (
+            "with_token_credential",
+            format!("Creates a client that authorizes with bearer tokens {besides}."),
+        ),
+        (false, Auth::ApiKey { .. }) => (
+            "with_api_key",
+            format!("Creates a client that authorizes with an API key {besides}."),
+        ),
+        (false, Auth::Basic) => (
+            "with_basic_auth",
+            format!("Creates a client that authorizes with a user name and password {besides}."),
+        ),
+        (false, Auth::Scheme { scheme }) => (
+            "with_key",
+            format!("Creates a client that authorizes with a `{scheme}` key {besides}."),
+        ),
+        (false, Auth::None) => (
+            "anonymous",
+            format!("Creates a client that sends no credential {besides}."),
+        ),
+    };
+    let name = ident(name);
+    let summary = format!(" {summary}");
+    quote! {
+        #[doc = #summary]
+        ///
+        /// # Arguments
+        ///
+        #[doc = #endpoint_line]
+        #param_doc
+        /// * `options` - Optional configuration for the client.
+        ///
+        /// # Errors
+        ///
+        /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
+        pub fn #name(endpoint: &str, #param options: Option<#client_options>) -> azure_core::Result<Self> {
+            #policies
+            Self::from_policies(endpoint, options, per_try_policies)
+        }
+    }
+}
+
+/// How a constructor takes a credential: its parameter, its docs, and the statements that make
+/// the `per_try_policies` authorizing each request.
+fn credential(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
+    // A secret goes in a header, or in the query (an API key there).
+    let secret_policy = |name: &str, in_query: bool, secret: TokenStream| {
+        quote! {
+            let secret = SecretPolicy { name: #name, in_query: #in_query, secret: #secret };
+            let per_try_policies: Vec<Arc<dyn Policy>> = vec![Arc::new(secret)];
+        }
+    };
     match auth {
         Auth::Bearer { scopes } => {
             let count = scopes.len();
@@ -915,40 +989,49 @@ fn auth(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
                 },
             )
         }
-        Auth::ApiKey { name, .. } => {
+        Auth::ApiKey { name, in_query } => {
             let doc = format!(" * `api_key` - The API key, sent as `{name}`.");
+            // Header names go in lower case, as HTTP/2 wants them.
+            let name = if *in_query {
+                name.clone()
+            } else {
+                name.to_ascii_lowercase()
+            };
             (
                 quote!(api_key: Secret,),
                 quote!(#[doc = #doc]),
+                secret_policy(&name, *in_query, quote!(api_key)),
+            )
+        }
+        Auth::Basic => {
+            let policy = secret_policy(
+                "authorization",
+                false,
+                quote!(Secret::new(format!("Basic {basic}"))),
+            );
+            (
+                quote!(user: &str, password: Secret,),
                 quote! {
-                    let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(api_key));
-                    let per_try_policies = vec![auth_policy];
+                    #[doc = " * `user` - The user name of HTTP basic authentication."]
+                    #[doc = " * `password` - Its password."]
+                },
+                quote! {
+                    let basic = azure_core::base64::encode(format!("{user}:{}", password.secret()));
+                    #policy
                 },
             )
         }
-        Auth::Basic => (
-            quote!(user: &str, password: Secret,),
-            quote! {
-                #[doc = " * `user` - The user name of HTTP basic authentication."]
-                #[doc = " * `password` - Its password."]
-            },
-            quote! {
-                let basic = azure_core::base64::encode(format!("{user}:{}", password.secret()));
-                let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(Secret::new(format!("Basic {basic}"))));
-                let per_try_policies = vec![auth_policy];
-            },
-        ),
         Auth::Scheme { scheme } => {
             let doc = format!(" * `key` - The key, sent as `Authorization: {scheme} <key>`.");
             let value = format!("{scheme} {{}}");
             (
                 quote!(key: Secret,),
                 quote!(#[doc = #doc]),
-                quote! {
-                    let authorization = Secret::new(format!(#value, key.secret()));
-                    let auth_policy: Arc<dyn Policy> = Arc::new(SecretPolicy(authorization));
-                    let per_try_policies = vec![auth_policy];
-                },
+                secret_policy(
+                    "authorization",
+                    false,
+                    quote!(Secret::new(format!(#value, key.secret()))),
+                ),
             )
         }
         Auth::None => (
@@ -959,32 +1042,17 @@ fn auth(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
     }
 }
 
-/// The policy that adds an API key or a basic `Authorization` header to every request. The
-/// secret's `Debug` is redacted, so the client's is too.
-fn secret_policy(auth: &Auth) -> Option<TokenStream> {
-    let add = match auth {
-        Auth::ApiKey {
-            name,
-            in_query: true,
-        } => quote! {
-            request.url_mut().query_pairs_mut().append_pair(#name, self.0.secret());
-        },
-        Auth::ApiKey {
-            name,
-            in_query: false,
-        } => {
-            let name = name.to_ascii_lowercase();
-            quote!(request.insert_header(#name, self.0.secret().to_string());)
-        }
-        Auth::Basic | Auth::Scheme { .. } => {
-            quote!(request.insert_header("authorization", self.0.secret().to_string());)
-        }
-        Auth::None | Auth::Bearer { .. } => return None,
-    };
-    Some(quote! {
-        /// Adds the client's secret to every request.
+/// The policy that adds an API key or an `Authorization` value to every request. The secret's
+/// `Debug` is redacted, so the client's is too.
+fn secret_policy() -> TokenStream {
+    quote! {
+        /// Adds a secret to every request: a header, or a query parameter.
         #[derive(Debug)]
-        struct SecretPolicy(Secret);
+        struct SecretPolicy {
+            name: &'static str,
+            in_query: bool,
+            secret: Secret,
+        }
 
         #[async_trait::async_trait]
         impl Policy for SecretPolicy {
@@ -994,11 +1062,15 @@ fn secret_policy(auth: &Auth) -> Option<TokenStream> {
                 request: &mut Request,
                 next: &[Arc<dyn Policy>],
             ) -> PolicyResult {
-                #add
+                if self.in_query {
+                    request.url_mut().query_pairs_mut().append_pair(self.name, self.secret.secret());
+                } else {
+                    request.insert_header(self.name, self.secret.secret().to_string());
+                }
                 next[0].send(ctx, request, &next[1..]).await
             }
         }
-    })
+    }
 }
 
 /// The `use` lines of `clients.rs`: what the client's methods and helpers need, nothing more.

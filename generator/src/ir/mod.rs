@@ -41,8 +41,11 @@ pub struct Api {
     pub crate_name: String,
     /// How the endpoint argument relates to the document's server.
     pub server: Server,
-    /// How requests are authorized.
+    /// How requests are authorized: the client's `new` takes this credential.
     pub auth: Auth,
+    /// The other ways the document's `security` offers (one each, in its order): each gets a
+    /// constructor of its own (`with_api_key`, `anonymous`, …).
+    pub auth_alternatives: Vec<Auth>,
     /// Every generated type; indices are [`TypeId`]s.
     pub types: Vec<TypeDef>,
     /// Every operation, in document order.
@@ -112,6 +115,16 @@ pub enum Auth {
     Basic,
     /// Another HTTP scheme (`SharedAccessKey`, say): `Authorization: <scheme> <key>`.
     Scheme { scheme: String },
+}
+
+impl Auth {
+    /// Whether the credential is a secret the client adds to requests itself (`SecretPolicy`).
+    pub fn is_secret(&self) -> bool {
+        matches!(
+            self,
+            Auth::ApiKey { .. } | Auth::Basic | Auth::Scheme { .. }
+        )
+    }
 }
 
 /// A Rust type as used in a field, parameter or body.
@@ -515,7 +528,7 @@ impl<'a> Builder<'a> {
         self.type_names = Scope::with_reserved(own);
         self.name_components();
 
-        let auth = self.auth(api);
+        let (auth, auth_alternatives) = self.auth(api);
         let server = self.server(api);
         let (operations, clients) = self.operations(api, &title, &client_name);
         self.box_cycles();
@@ -534,6 +547,7 @@ impl<'a> Builder<'a> {
             client_options_name,
             server,
             auth,
+            auth_alternatives,
             types: std::mem::take(&mut self.types),
             operations,
             clients,
@@ -672,84 +686,116 @@ impl<'a> Builder<'a> {
     }
 
     /// How the client authorizes: the scheme of the first security requirement (the
-    /// document's, else an operation's). For OAuth2, the scopes of that requirement, or all the
-    /// scheme's scopes where it lists none. One credential serves every request (and Entra ID
-    /// refuses a token request that mixes resources), so a requirement that asks for something
-    /// else is named in a warning.
-    fn auth(&mut self, api: &openapiv3::OpenAPI) -> Auth {
-        use openapiv3::{APIKeyLocation, SecurityScheme};
-        let mut requirements: Vec<(String, &openapiv3::SecurityRequirement)> = Vec::new();
+    /// document's, else an operation's), and the other schemes the document's own `security`
+    /// offers instead (`{}` offers no credential at all). For OAuth2, the scopes of that
+    /// requirement, or all the scheme's scopes where it lists none. One credential serves every
+    /// request (and Entra ID refuses a token request that mixes resources), so an operation that
+    /// asks for something else is named in a warning.
+    fn auth(&mut self, api: &openapiv3::OpenAPI) -> (Auth, Vec<Auth>) {
+        let mut offered: Vec<Auth> = Vec::new();
         for (i, requirement) in api.security.iter().flatten().enumerate() {
-            requirements.push((format!("#/security/{i}"), requirement));
-        }
-        for (path, method, operation) in operations_of(api) {
-            for (i, requirement) in operation.security.iter().flatten().enumerate() {
-                let pointer = format!("#/paths/{}/{method}/security/{i}", escape(path));
-                requirements.push((pointer, requirement));
+            let pointer = format!("#/security/{i}");
+            if requirement.is_empty() && !offered.contains(&Auth::None) {
+                offered.push(Auth::None);
             }
-        }
-        let schemes = api.components.as_ref().map(|c| &c.security_schemes);
-        let mut chosen: Option<Auth> = None;
-        for (pointer, requirement) in requirements {
-            for (scheme_name, required_scopes) in requirement {
-                let at = format!("#/components/securitySchemes/{}", escape(scheme_name));
-                let auth = match schemes.and_then(|s| s.get(scheme_name)) {
-                    Some(ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. })) => Auth::Bearer {
-                        scopes: if required_scopes.is_empty() {
-                            oauth2_scopes(flows)
-                        } else {
-                            required_scopes.clone()
-                        },
-                    },
-                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
-                        if scheme.eq_ignore_ascii_case("bearer") =>
-                    {
-                        Auth::Bearer { scopes: Vec::new() }
-                    }
-                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
-                        if scheme.eq_ignore_ascii_case("basic") =>
-                    {
-                        Auth::Basic
-                    }
-                    Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => Auth::Scheme {
-                        scheme: scheme.clone(),
-                    },
-                    Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name, .. }))
-                        if !matches!(location, APIKeyLocation::Cookie) =>
-                    {
-                        Auth::ApiKey {
-                            name: name.clone(),
-                            in_query: matches!(location, APIKeyLocation::Query),
-                        }
-                    }
-                    Some(_) => {
-                        self.problem(
-                            at,
-                            "supported security schemes are OAuth2, HTTP authentication and API keys in a header or query",
-                        );
-                        continue;
-                    }
-                    None => {
-                        self.problem(
-                            pointer.clone(),
-                            format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
-                        );
-                        continue;
-                    }
+            for (scheme_name, scopes) in requirement {
+                let Some(auth) = self.scheme(api, &pointer, scheme_name, scopes) else {
+                    continue;
                 };
-                match &chosen {
-                    None => chosen = Some(auth),
-                    Some(Auth::Bearer { scopes: first }) if matches!(&auth, Auth::Bearer { scopes } if scopes.iter().all(|s| first.contains(s))) =>
-                        {}
-                    Some(first) if *first == auth => {}
-                    Some(first) => self.warnings.push(Problem::new(
+                // One constructor a kind of credential: another token scope is not a new way in.
+                let same_kind = offered
+                    .iter()
+                    .find(|known| std::mem::discriminant(*known) == std::mem::discriminant(&auth));
+                match same_kind {
+                    None => offered.push(auth),
+                    Some(known) if serves(known, &auth) => {}
+                    Some(known) => self.warnings.push(Problem::new(
                         pointer.clone(),
-                        format!("asks for {auth:?}; the client uses {first:?} for every operation"),
+                        format!("asks for {auth:?}; the client uses {known:?} instead"),
                     )),
                 }
             }
         }
-        chosen.unwrap_or(Auth::None)
+        for (path, method, operation) in operations_of(api) {
+            for (i, requirement) in operation.security.iter().flatten().enumerate() {
+                let pointer = format!("#/paths/{}/{method}/security/{i}", escape(path));
+                for (scheme_name, scopes) in requirement {
+                    let Some(auth) = self.scheme(api, &pointer, scheme_name, scopes) else {
+                        continue;
+                    };
+                    match offered.first() {
+                        None => offered.push(auth),
+                        Some(_) if offered.iter().any(|known| serves(known, &auth)) => {}
+                        Some(first) => self.warnings.push(Problem::new(
+                            pointer.clone(),
+                            format!(
+                                "asks for {auth:?}; the client uses {first:?} for every operation"
+                            ),
+                        )),
+                    }
+                }
+            }
+        }
+        let mut offered = offered.into_iter();
+        (offered.next().unwrap_or(Auth::None), offered.collect())
+    }
+
+    /// The credential a security scheme takes, or `None` (with a problem) for one the client
+    /// cannot use.
+    fn scheme(
+        &mut self,
+        api: &openapiv3::OpenAPI,
+        pointer: &str,
+        scheme_name: &str,
+        required_scopes: &[String],
+    ) -> Option<Auth> {
+        use openapiv3::{APIKeyLocation, SecurityScheme};
+        let schemes = api.components.as_ref().map(|c| &c.security_schemes);
+        let at = format!("#/components/securitySchemes/{}", escape(scheme_name));
+        Some(match schemes.and_then(|s| s.get(scheme_name)) {
+            Some(ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. })) => Auth::Bearer {
+                scopes: if required_scopes.is_empty() {
+                    oauth2_scopes(flows)
+                } else {
+                    required_scopes.to_vec()
+                },
+            },
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                if scheme.eq_ignore_ascii_case("bearer") =>
+            {
+                Auth::Bearer { scopes: Vec::new() }
+            }
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                if scheme.eq_ignore_ascii_case("basic") =>
+            {
+                Auth::Basic
+            }
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => Auth::Scheme {
+                scheme: scheme.clone(),
+            },
+            Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name, .. }))
+                if !matches!(location, APIKeyLocation::Cookie) =>
+            {
+                Auth::ApiKey {
+                    name: name.clone(),
+                    in_query: matches!(location, APIKeyLocation::Query),
+                }
+            }
+            Some(_) => {
+                self.problem(
+                    at,
+                    "supported security schemes are OAuth2, HTTP authentication and API keys in a header or query",
+                );
+                return None;
+            }
+            None => {
+                self.problem(
+                    pointer,
+                    format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
+                );
+                return None;
+            }
+        })
     }
 
     // ---- operations ------------------------------------------------------------------------
@@ -2603,6 +2649,17 @@ fn template_parts(segment: &str) -> Option<Vec<(&str, Option<&str>)>> {
         parts.push((rest, None));
     }
     Some(parts)
+}
+
+/// Whether a client built with `known` can make a request that asks for `asked`: the same
+/// scheme, and for tokens no scope beyond those `known` asks for.
+fn serves(known: &Auth, asked: &Auth) -> bool {
+    match (known, asked) {
+        (Auth::Bearer { scopes: known }, Auth::Bearer { scopes: asked }) => {
+            asked.iter().all(|scope| known.contains(scope))
+        }
+        _ => known == asked,
+    }
 }
 
 /// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one

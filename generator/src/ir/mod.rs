@@ -295,7 +295,7 @@ pub struct Operation {
     pub optional: Vec<Param>,
     /// Whether the client's api-version is sent as the `api-version` query parameter.
     pub sends_api_version: bool,
-    /// The JSON request body, if any.
+    /// The request body, if any.
     pub body: Option<Body>,
     /// What the 2xx responses carry.
     pub reply: Reply,

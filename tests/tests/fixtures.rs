@@ -360,10 +360,10 @@ fn default_error_response() {
             .contains("its error code is the `x-ms-error-code` header")
     );
     assert!(g.clients.contains(
-        "/// [`models::ErrorResponse::from_error`] reads the service's error body back from it."
+        "/// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it."
     ));
     assert!(g.clients.contains(
-        "/// [`models::NotFound::from_error`] reads the service's error body back from it."
+        "/// [`models::NotFound::from_error`](crate::models::NotFound::from_error) reads the service's error body back from it."
     ));
     assert!(g.model_line("pub details: Option<Vec<Error>>,"));
     assert!(g.model_line("pub innererror: Option<Box<InnerError>>,"));

@@ -165,7 +165,7 @@ impl DevCenterOperationStatusesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get(
         &self,
         project_name: &str,

@@ -54,7 +54,7 @@ impl ErrorResponse {
     }
 }
 
-/// An object containing more specific information about the error. As per Azure REST API guidelines - https://aka.ms/AzureRestApiGuidelines#handling-errors.
+/// An object containing more specific information about the error. As per Azure REST API guidelines - <https://aka.ms/AzureRestApiGuidelines#handling-errors>.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct InnerError {

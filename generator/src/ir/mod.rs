@@ -1527,7 +1527,7 @@ impl<'a> Builder<'a> {
                 self.types[id].is_error = true;
                 let name = self.types[id].name.clone();
                 let line = format!(
-                    "[`models::{name}::from_error`] reads the service's error body back from it."
+                    "[`models::{name}::from_error`](crate::models::{name}::from_error) reads the service's error body back from it."
                 );
                 if !docs.contains(&line) {
                     docs.push(line);
@@ -2776,7 +2776,11 @@ fn lines(text: Option<&str>) -> Vec<String> {
             }
             in_fence = !in_fence;
         }
-        out.push(line.to_string());
+        out.push(if in_fence {
+            line.to_string()
+        } else {
+            markdown_text(line)
+        });
     }
     out
 }
@@ -2786,6 +2790,60 @@ fn push_paragraph(docs: &mut Vec<String>, line: &str) {
         docs.push(String::new());
     }
     docs.push(line.to_string());
+}
+
+/// The document's text as rustdoc reads it well: a bare URL goes in `<…>`, which links it
+/// (a URL in a Markdown link, in backticks or already in `<…>` is left as it is), and a `<` that
+/// would open an HTML tag (`Record<string>`) or a `[` that would open an intra-doc link
+/// (`[a,b]`) is escaped.
+fn markdown_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    // The length of the backtick run that opened the code span we are in, if any.
+    let mut code_span: Option<usize> = None;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let at_url = rest.starts_with("http://") || rest.starts_with("https://");
+        let linked = out.ends_with('<') || out.ends_with("](");
+        if at_url && code_span.is_none() && !linked {
+            let end = rest
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | ']' | '`')
+                })
+                .unwrap_or(rest.len());
+            // Sentence punctuation after the URL is not part of it.
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
+        }
+        if c == '`' {
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            code_span = match code_span {
+                None => Some(run),
+                Some(open) if open == run => None,
+                other => other,
+            };
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        // `<` and `[` are one byte, so `rest[1..]` is what follows them.
+        let opens_tag =
+            c == '<' && !(rest[1..].starts_with("http://") || rest[1..].starts_with("https://"));
+        // `[text]` is a rustdoc link unless it is a Markdown one, `[text](url)`.
+        let opens_link = c == '['
+            && !rest[1..]
+                .find(']')
+                .is_some_and(|close| rest[1 + close + 1..].starts_with('('));
+        if (opens_tag || opens_link) && code_span.is_none() {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Text as a Markdown code span, safe when the text itself holds backticks.
@@ -2800,6 +2858,31 @@ fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_read_as_rustdoc_markdown() {
+        // A bare URL is linked; one in a Markdown link, a code span or `<…>` is left alone.
+        assert_eq!(
+            markdown_text("See https://aka.ms/guidelines#errors. Or [this](https://x.y)."),
+            "See <https://aka.ms/guidelines#errors>. Or [this](https://x.y)."
+        );
+        assert_eq!(
+            markdown_text("`https://x.y` and <https://x.y>"),
+            "`https://x.y` and <https://x.y>"
+        );
+        assert_eq!(markdown_text("(see http://a.b)"), "(see <http://a.b>)");
+        // `<` and `[` that would open an HTML tag or an intra-doc link are escaped, outside
+        // code spans of any backtick count.
+        assert_eq!(
+            markdown_text("Record<string> and `Vec<u8>`"),
+            "Record\\<string> and `Vec<u8>`"
+        );
+        assert_eq!(
+            markdown_text("one of [a,b]; [docs](https://d.e); `` [x]`<y> ``"),
+            "one of \\[a,b]; [docs](https://d.e); `` [x]`<y> ``"
+        );
+        assert_eq!(markdown_text("café <é"), "café \\<é");
+    }
 
     #[test]
     fn descriptions_cannot_become_doctests() {

@@ -167,7 +167,7 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_projects(
         &self,
         options: Option<DevCenterClientListProjectsOptions<'_>>,
@@ -219,7 +219,7 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_project(
         &self,
         project_name: &str,
@@ -272,7 +272,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_all_dev_boxes(
         &self,
         options: Option<DevCenterDevBoxesClientListAllDevBoxesOptions<'_>>,
@@ -326,7 +326,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_pools(
         &self,
         project_name: &str,
@@ -384,7 +384,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_pool(
         &self,
         project_name: &str,
@@ -427,7 +427,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_schedules_by_pool(
         &self,
         project_name: &str,
@@ -494,7 +494,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_schedule_by_pool(
         &self,
         project_name: &str,
@@ -538,7 +538,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_schedules_by_project(
         &self,
         project_name: &str,
@@ -598,7 +598,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_dev_boxes_by_user(
         &self,
         project_name: &str,
@@ -665,7 +665,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_dev_box_by_user(
         &self,
         project_name: &str,
@@ -725,7 +725,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_create_dev_box(
         &self,
         project_name: &str,
@@ -804,7 +804,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_delete_dev_box(
         &self,
         project_name: &str,
@@ -869,7 +869,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_actions(
         &self,
         project_name: &str,
@@ -943,7 +943,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_action(
         &self,
         project_name: &str,
@@ -995,7 +995,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn delay_action(
         &self,
         project_name: &str,
@@ -1048,7 +1048,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn skip_action(
         &self,
         project_name: &str,
@@ -1097,7 +1097,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn delay_actions(
         &self,
         project_name: &str,
@@ -1148,7 +1148,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_operations(
         &self,
         project_name: &str,
@@ -1222,7 +1222,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_operation(
         &self,
         project_name: &str,
@@ -1271,7 +1271,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_remote_connection(
         &self,
         project_name: &str,
@@ -1331,7 +1331,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_repair_dev_box(
         &self,
         project_name: &str,
@@ -1407,7 +1407,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_restart_dev_box(
         &self,
         project_name: &str,
@@ -1483,7 +1483,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_start_dev_box(
         &self,
         project_name: &str,
@@ -1559,7 +1559,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_stop_dev_box(
         &self,
         project_name: &str,
@@ -1623,7 +1623,7 @@ impl DevCenterDevBoxesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_all_dev_boxes_by_user(
         &self,
         user_id: &str,
@@ -1701,7 +1701,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_catalogs_by_project(
         &self,
         project_name: &str,
@@ -1759,7 +1759,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_catalog(
         &self,
         project_name: &str,
@@ -1802,7 +1802,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_environment_definitions_by_catalog(
         &self,
         project_name: &str,
@@ -1873,7 +1873,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_environment_definition(
         &self,
         project_name: &str,
@@ -1917,7 +1917,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_environment_definitions_by_project(
         &self,
         project_name: &str,
@@ -1983,7 +1983,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_environment_types(
         &self,
         project_name: &str,
@@ -2047,7 +2047,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_environments(
         &self,
         project_name: &str,
@@ -2109,7 +2109,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_environments_by_user(
         &self,
         project_name: &str,
@@ -2178,7 +2178,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_environment_by_user(
         &self,
         project_name: &str,
@@ -2238,7 +2238,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_create_or_replace_environment(
         &self,
         project_name: &str,
@@ -2319,7 +2319,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn begin_delete_environment(
         &self,
         project_name: &str,
@@ -2383,7 +2383,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn patch_environment(
         &self,
         project_name: &str,
@@ -2434,7 +2434,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_actions(
         &self,
         project_name: &str,
@@ -2508,7 +2508,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_action(
         &self,
         project_name: &str,
@@ -2560,7 +2560,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn delay_action(
         &self,
         project_name: &str,
@@ -2613,7 +2613,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn skip_action(
         &self,
         project_name: &str,
@@ -2663,7 +2663,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub fn list_operations(
         &self,
         project_name: &str,
@@ -2737,7 +2737,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_operation(
         &self,
         project_name: &str,
@@ -2788,7 +2788,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_logs_by_operation(
         &self,
         project_name: &str,
@@ -2838,7 +2838,7 @@ impl DevCenterEnvironmentsClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get_outputs(
         &self,
         project_name: &str,
@@ -2903,7 +2903,7 @@ impl DevCenterOperationStatusesClient {
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`] reads the service's error body back from it.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
     pub async fn get(
         &self,
         project_name: &str,

@@ -2278,7 +2278,7 @@ pub struct ImageReference {
     pub published_date: Option<azure_core::time::OffsetDateTime>,
 }
 
-/// An object containing more specific information about the error. As per Microsoft One API guidelines - https://github.com/Microsoft/api-guidelines/blob/vNext/Guidelines.md#7102-error-condition-responses.
+/// An object containing more specific information about the error. As per Microsoft One API guidelines - <https://github.com/Microsoft/api-guidelines/blob/vNext/Guidelines.md#7102-error-condition-responses>.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct InnerError {
     /// One of a server-defined set of error codes.

@@ -7,7 +7,7 @@
 
 use crate::ir::{
     Api, Auth, Body, Encoding, Field, Location, Operation, Param, PrefixPart, Reply, SegmentPart,
-    Type, TypeDef, TypeKind, UnionVariant, Variant,
+    Type, TypeDef, TypeKind, UnionVariant, Variant, named_in,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -1351,13 +1351,7 @@ fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
 
 /// Whether `clients.rs` names a model: in a signature, or through a poller or pager.
 fn uses_models(api: &Api) -> bool {
-    fn names_a_model(ty: &Type) -> bool {
-        match ty {
-            Type::Named(_) => true,
-            Type::List(item) | Type::Map(item) | Type::Nullable(item) => names_a_model(item),
-            _ => false,
-        }
-    }
+    let names_a_model = |ty: &Type| !named_in(ty).is_empty();
     api.operations.iter().any(|op| {
         op.long_running.is_some()
             || op.paged.is_some()

@@ -2733,7 +2733,7 @@ fn text_dates(ty: Type) -> Type {
 }
 
 /// The named types a type mentions.
-fn named_in(ty: &Type) -> Vec<TypeId> {
+pub(crate) fn named_in(ty: &Type) -> Vec<TypeId> {
     match ty {
         Type::Named(id) => vec![*id],
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named_in(inner),

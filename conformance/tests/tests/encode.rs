@@ -141,155 +141,97 @@ mod encode_array {
         Some(COLORS.join(delimiter))
     }
 
-    #[tokio::test]
-    async fn comma_delimited() {
-        let body = models::CommaDelimitedArrayProperty { value: joined(",") };
-        let reply = client()
-            .comma_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue,red,green"));
-    }
-
-    #[tokio::test]
-    async fn space_delimited() {
-        let body = models::SpaceDelimitedArrayProperty { value: joined(" ") };
-        let reply = client()
-            .space_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue red green"));
-    }
-
-    #[tokio::test]
-    async fn pipe_delimited() {
-        let body = models::PipeDelimitedArrayProperty { value: joined("|") };
-        let reply = client()
-            .pipe_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue|red|green"));
-    }
-
-    #[tokio::test]
-    async fn newline_delimited() {
-        let body = models::NewlineDelimitedArrayProperty {
-            value: joined("\n"),
+    /// Sends `COLORS` joined by `$delimiter` as the model's `value` and expects it back.
+    macro_rules! delimited {
+        ($method:ident, $model:ident, $delimiter:literal, $expected:literal) => {
+            #[tokio::test]
+            async fn $method() {
+                let body = models::$model {
+                    value: joined($delimiter),
+                };
+                let reply = client()
+                    .$method(body, None)
+                    .await
+                    .unwrap()
+                    .into_model()
+                    .unwrap();
+                assert_eq!(reply.value.as_deref(), Some($expected));
+            }
         };
-        let reply = client()
-            .newline_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue\nred\ngreen"));
     }
 
-    #[tokio::test]
-    async fn enum_comma_delimited() {
-        let body = models::CommaDelimitedEnumArrayProperty { value: joined(",") };
-        let reply = client()
-            .enum_comma_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue,red,green"));
-    }
-
-    #[tokio::test]
-    async fn enum_space_delimited() {
-        let body = models::SpaceDelimitedEnumArrayProperty { value: joined(" ") };
-        let reply = client()
-            .enum_space_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue red green"));
-    }
-
-    #[tokio::test]
-    async fn enum_pipe_delimited() {
-        let body = models::PipeDelimitedEnumArrayProperty { value: joined("|") };
-        let reply = client()
-            .enum_pipe_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue|red|green"));
-    }
-
-    #[tokio::test]
-    async fn enum_newline_delimited() {
-        let body = models::NewlineDelimitedEnumArrayProperty {
-            value: joined("\n"),
-        };
-        let reply = client()
-            .enum_newline_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue\nred\ngreen"));
-    }
-
-    #[tokio::test]
-    async fn extensible_enum_comma_delimited() {
-        let body = models::CommaDelimitedExtensibleEnumArrayProperty { value: joined(",") };
-        let reply = client()
-            .extensible_enum_comma_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue,red,green"));
-    }
-
-    #[tokio::test]
-    async fn extensible_enum_space_delimited() {
-        let body = models::SpaceDelimitedExtensibleEnumArrayProperty { value: joined(" ") };
-        let reply = client()
-            .extensible_enum_space_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue red green"));
-    }
-
-    #[tokio::test]
-    async fn extensible_enum_pipe_delimited() {
-        let body = models::PipeDelimitedExtensibleEnumArrayProperty { value: joined("|") };
-        let reply = client()
-            .extensible_enum_pipe_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue|red|green"));
-    }
-
-    #[tokio::test]
-    async fn extensible_enum_newline_delimited() {
-        let body = models::NewlineDelimitedExtensibleEnumArrayProperty {
-            value: joined("\n"),
-        };
-        let reply = client()
-            .extensible_enum_newline_delimited(body, None)
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(reply.value.as_deref(), Some("blue\nred\ngreen"));
-    }
+    delimited!(
+        comma_delimited,
+        CommaDelimitedArrayProperty,
+        ",",
+        "blue,red,green"
+    );
+    delimited!(
+        space_delimited,
+        SpaceDelimitedArrayProperty,
+        " ",
+        "blue red green"
+    );
+    delimited!(
+        pipe_delimited,
+        PipeDelimitedArrayProperty,
+        "|",
+        "blue|red|green"
+    );
+    delimited!(
+        newline_delimited,
+        NewlineDelimitedArrayProperty,
+        "\n",
+        "blue\nred\ngreen"
+    );
+    delimited!(
+        enum_comma_delimited,
+        CommaDelimitedEnumArrayProperty,
+        ",",
+        "blue,red,green"
+    );
+    delimited!(
+        enum_space_delimited,
+        SpaceDelimitedEnumArrayProperty,
+        " ",
+        "blue red green"
+    );
+    delimited!(
+        enum_pipe_delimited,
+        PipeDelimitedEnumArrayProperty,
+        "|",
+        "blue|red|green"
+    );
+    delimited!(
+        enum_newline_delimited,
+        NewlineDelimitedEnumArrayProperty,
+        "\n",
+        "blue\nred\ngreen"
+    );
+    delimited!(
+        extensible_enum_comma_delimited,
+        CommaDelimitedExtensibleEnumArrayProperty,
+        ",",
+        "blue,red,green"
+    );
+    delimited!(
+        extensible_enum_space_delimited,
+        SpaceDelimitedExtensibleEnumArrayProperty,
+        " ",
+        "blue red green"
+    );
+    delimited!(
+        extensible_enum_pipe_delimited,
+        PipeDelimitedExtensibleEnumArrayProperty,
+        "|",
+        "blue|red|green"
+    );
+    delimited!(
+        extensible_enum_newline_delimited,
+        NewlineDelimitedExtensibleEnumArrayProperty,
+        "\n",
+        "blue\nred\ngreen"
+    );
 }
 
 mod encode_datetime {

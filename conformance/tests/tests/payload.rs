@@ -535,189 +535,127 @@ mod payload_pageable {
         };
     }
 
-    #[tokio::test]
-    async fn continuation_token_request_query_response_body() {
-        let client = client().continuation_token_client();
-        let page = client
-            .request_query_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryResponseBodyOptions,
-                None
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(pets(page.pets), first_page());
-        let token = page.next_token.expect("nextToken");
-        assert_eq!(token, "page2");
-        let page = client
-            .request_query_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryResponseBodyOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(pets(page.pets), second_page());
-        assert_eq!(page.next_token, None);
+    /// A continuation token the reply's body carries (`nextToken`), sent back by `$method`
+    /// (as a query parameter or a header).
+    macro_rules! token_in_body {
+        ($name:ident, $method:ident, $options:ident) => {
+            #[tokio::test]
+            async fn $name() {
+                let client = client().continuation_token_client();
+                let page = client
+                    .$method(Some(token_options!($options, None)))
+                    .await
+                    .unwrap()
+                    .into_model()
+                    .unwrap();
+                assert_eq!(pets(page.pets), first_page());
+                let token = page.next_token.expect("nextToken");
+                assert_eq!(token, "page2");
+                let page = client
+                    .$method(Some(token_options!($options, Some(token))))
+                    .await
+                    .unwrap()
+                    .into_model()
+                    .unwrap();
+                assert_eq!(pets(page.pets), second_page());
+                assert_eq!(page.next_token, None);
+            }
+        };
     }
 
-    #[tokio::test]
-    async fn continuation_token_request_header_response_body() {
-        let client = client().continuation_token_client();
-        let page = client
-            .request_header_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderResponseBodyOptions,
-                None
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(pets(page.pets), first_page());
-        let token = page.next_token.expect("nextToken");
-        assert_eq!(token, "page2");
-        let page = client
-            .request_header_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderResponseBodyOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(pets(page.pets), second_page());
-        assert_eq!(page.next_token, None);
+    /// A continuation token in the reply's `next-token` header.
+    macro_rules! token_in_header {
+        ($name:ident, $method:ident, $options:ident) => {
+            #[tokio::test]
+            async fn $name() {
+                let client = client().continuation_token_client();
+                let response = client
+                    .$method(Some(token_options!($options, None)))
+                    .await
+                    .unwrap();
+                let token = response
+                    .headers()
+                    .get_optional_string(&NEXT_TOKEN)
+                    .expect("next-token header");
+                assert_eq!(token, "page2");
+                assert_eq!(pets(response.into_model().unwrap().pets), first_page());
+                let response = client
+                    .$method(Some(token_options!($options, Some(token))))
+                    .await
+                    .unwrap();
+                assert_eq!(response.headers().get_optional_string(&NEXT_TOKEN), None);
+                assert_eq!(pets(response.into_model().unwrap().pets), second_page());
+            }
+        };
     }
 
-    #[tokio::test]
-    async fn continuation_token_request_query_response_header() {
-        let client = client().continuation_token_client();
-        let response = client
-            .request_query_response_header(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryResponseHeaderOptions,
-                None
-            )))
-            .await
-            .unwrap();
-        let token = response
-            .headers()
-            .get_optional_string(&NEXT_TOKEN)
-            .expect("next-token header");
-        assert_eq!(token, "page2");
-        assert_eq!(pets(response.into_model().unwrap().pets), first_page());
-        let response = client
-            .request_query_response_header(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryResponseHeaderOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap();
-        assert_eq!(response.headers().get_optional_string(&NEXT_TOKEN), None);
-        assert_eq!(pets(response.into_model().unwrap().pets), second_page());
+    /// A continuation token nested in the reply's body (`nestedNext.nextToken`), beside
+    /// nested items.
+    macro_rules! token_in_nested_body {
+        ($name:ident, $method:ident, $options:ident) => {
+            #[tokio::test]
+            async fn $name() {
+                let client = client().continuation_token_client();
+                let page = client
+                    .$method(Some(token_options!($options, None)))
+                    .await
+                    .unwrap()
+                    .into_model()
+                    .unwrap();
+                assert_eq!(
+                    pets(page.nested_items.expect("nestedItems").pets),
+                    first_page()
+                );
+                let token = page
+                    .nested_next
+                    .and_then(|next| next.next_token)
+                    .expect("nestedNext.nextToken");
+                assert_eq!(token, "page2");
+                let page = client
+                    .$method(Some(token_options!($options, Some(token))))
+                    .await
+                    .unwrap()
+                    .into_model()
+                    .unwrap();
+                assert_eq!(
+                    pets(page.nested_items.expect("nestedItems").pets),
+                    second_page()
+                );
+                assert_eq!(page.nested_next.and_then(|next| next.next_token), None);
+            }
+        };
     }
 
-    #[tokio::test]
-    async fn continuation_token_request_header_response_header() {
-        let client = client().continuation_token_client();
-        let response = client
-            .request_header_response_header(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderResponseHeaderOptions,
-                None
-            )))
-            .await
-            .unwrap();
-        let token = response
-            .headers()
-            .get_optional_string(&NEXT_TOKEN)
-            .expect("next-token header");
-        assert_eq!(token, "page2");
-        assert_eq!(pets(response.into_model().unwrap().pets), first_page());
-        let response = client
-            .request_header_response_header(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderResponseHeaderOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap();
-        assert_eq!(response.headers().get_optional_string(&NEXT_TOKEN), None);
-        assert_eq!(pets(response.into_model().unwrap().pets), second_page());
-    }
-
-    #[tokio::test]
-    async fn continuation_token_request_query_nested_response_body() {
-        let client = client().continuation_token_client();
-        let page = client
-            .request_query_nested_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryNestedResponseBodyOptions,
-                None
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(
-            pets(page.nested_items.expect("nestedItems").pets),
-            first_page()
-        );
-        let token = page
-            .nested_next
-            .and_then(|next| next.next_token)
-            .expect("nestedNext.nextToken");
-        assert_eq!(token, "page2");
-        let page = client
-            .request_query_nested_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestQueryNestedResponseBodyOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(
-            pets(page.nested_items.expect("nestedItems").pets),
-            second_page()
-        );
-        assert_eq!(page.nested_next.and_then(|next| next.next_token), None);
-    }
-
-    #[tokio::test]
-    async fn continuation_token_request_header_nested_response_body() {
-        let client = client().continuation_token_client();
-        let page = client
-            .request_header_nested_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderNestedResponseBodyOptions,
-                None
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(
-            pets(page.nested_items.expect("nestedItems").pets),
-            first_page()
-        );
-        let token = page
-            .nested_next
-            .and_then(|next| next.next_token)
-            .expect("nestedNext.nextToken");
-        assert_eq!(token, "page2");
-        let page = client
-            .request_header_nested_response_body(Some(token_options!(
-                TitleContinuationTokenClientRequestHeaderNestedResponseBodyOptions,
-                Some(token)
-            )))
-            .await
-            .unwrap()
-            .into_model()
-            .unwrap();
-        assert_eq!(
-            pets(page.nested_items.expect("nestedItems").pets),
-            second_page()
-        );
-        assert_eq!(page.nested_next.and_then(|next| next.next_token), None);
-    }
+    token_in_body!(
+        continuation_token_request_query_response_body,
+        request_query_response_body,
+        TitleContinuationTokenClientRequestQueryResponseBodyOptions
+    );
+    token_in_body!(
+        continuation_token_request_header_response_body,
+        request_header_response_body,
+        TitleContinuationTokenClientRequestHeaderResponseBodyOptions
+    );
+    token_in_header!(
+        continuation_token_request_query_response_header,
+        request_query_response_header,
+        TitleContinuationTokenClientRequestQueryResponseHeaderOptions
+    );
+    token_in_header!(
+        continuation_token_request_header_response_header,
+        request_header_response_header,
+        TitleContinuationTokenClientRequestHeaderResponseHeaderOptions
+    );
+    token_in_nested_body!(
+        continuation_token_request_query_nested_response_body,
+        request_query_nested_response_body,
+        TitleContinuationTokenClientRequestQueryNestedResponseBodyOptions
+    );
+    token_in_nested_body!(
+        continuation_token_request_header_nested_response_body,
+        request_header_nested_response_body,
+        TitleContinuationTokenClientRequestHeaderNestedResponseBodyOptions
+    );
 
     // Page size
 

@@ -57,8 +57,13 @@ rust-version = "1.88"
 description = "Client for {title} (API version {version}), generated from its OpenAPI document"
 publish = false
 
+[features]
+# As in Azure's own crates: azure_core's default HTTP transport (reqwest with rustls, gzip and
+# deflate, tokio) unless the user turns default features off to bring another.
+default = ["azure_core/default"]
+
 [dependencies]
-azure_core = {azure_core}
+azure_core = {{ version = "1.1", default-features = false{azure_core_features} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {extra}
@@ -70,10 +75,10 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         version = api.version.replace('"', "'"),
         name = api.crate_name,
         // XML bodies need azure_core's `xml` feature (quick-xml).
-        azure_core = if api.types.iter().any(|def| def.xml) {
-            r#"{ version = "1.1", features = ["xml"] }"#
+        azure_core_features = if api.types.iter().any(|def| def.xml) {
+            r#", features = ["xml"]"#
         } else {
-            r#""1.1""#
+            ""
         },
         // azure_core's `Policy` trait is written with async-trait.
         extra = if std::iter::once(&api.auth)

@@ -229,22 +229,7 @@ impl DevCenterOperationStatusesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        Ok(
-            Poller::new(
-                move |_, poller_options: PollerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let mut request = request.clone();
-                    Box::pin(async move {
-                        let response = pipeline
-                            .send(&poller_options.context, &mut request, None)
-                            .await?;
-                        poll_step(response, &poller_options, request.url())
-                    })
-                },
-                Some(options.poller_options.into_owned()),
-            ),
-        )
+        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
     }
 }
 
@@ -309,6 +294,33 @@ impl std::fmt::Display for OperationFailure<models::OperationStatus> {
 }
 
 impl std::error::Error for OperationFailure<models::OperationStatus> {}
+
+/// The poller of every `poll_*` method: it sends `request` again until the status it
+/// reads is terminal.
+fn status_poller<M>(
+    pipeline: Pipeline,
+    request: Request,
+    options: PollerOptions<'_>,
+) -> Poller<M>
+where
+    M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned
+        + Send + 'static,
+    OperationFailure<M>: std::error::Error + Send + Sync + 'static,
+{
+    Poller::new(
+        move |_, poller_options: PollerOptions<'static>| {
+            let pipeline = pipeline.clone();
+            let mut request = request.clone();
+            Box::pin(async move {
+                let response = pipeline
+                    .send(&poller_options.context, &mut request, None)
+                    .await?;
+                poll_step(response, &poller_options, request.url())
+            })
+        },
+        Some(options.into_owned()),
+    )
+}
 
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.

@@ -89,18 +89,7 @@ pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
             let options = options.unwrap_or_default();
             check_frequency(&options.poller_options)?;
             #request
-            let pipeline = self.pipeline.clone();
-            Ok(Poller::new(
-                move |_, poller_options: PollerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let mut request = request.clone();
-                    Box::pin(async move {
-                        let response = pipeline.send(&poller_options.context, &mut request, None).await?;
-                        poll_step(response, &poller_options, request.url())
-                    })
-                },
-                Some(options.poller_options.into_owned()),
-            ))
+            Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
         }
     }
 }
@@ -156,18 +145,11 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
             let options = options.unwrap_or_default();
             check_frequency(&options.poller_options)?;
             #request
-            let pipeline = self.pipeline.clone();
-            Ok(Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(long_running_step(
-                        pipeline.clone(),
-                        request.clone(),
-                        state,
-                        poller_options,
-                        #fetch_result,
-                    ))
-                },
-                Some(options.poller_options.into_owned()),
+            Ok(long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                #fetch_result,
             ))
         }
     }
@@ -239,6 +221,30 @@ pub fn shared(api: &Api) -> TokenStream {
     let polls = api.operations.iter().any(|op| op.poll.is_some());
     let poll_step = polls.then(|| {
         quote! {
+            /// The poller of every `poll_*` method: it sends `request` again until the status it
+            /// reads is terminal.
+            fn status_poller<M>(
+                pipeline: Pipeline,
+                request: Request,
+                options: PollerOptions<'_>,
+            ) -> Poller<M>
+            where
+                M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
+                #failure<M>: std::error::Error + Send + Sync + 'static,
+            {
+                Poller::new(
+                    move |_, poller_options: PollerOptions<'static>| {
+                        let pipeline = pipeline.clone();
+                        let mut request = request.clone();
+                        Box::pin(async move {
+                            let response = pipeline.send(&poller_options.context, &mut request, None).await?;
+                            poll_step(response, &poller_options, request.url())
+                        })
+                    },
+                    Some(options.into_owned()),
+                )
+            }
+
             /// Reads one status reply and tells the poller whether to go on. A terminal status
             /// hands the poller its result: the status, or an `OperationFailure` carrying it.
             fn poll_step<M>(
@@ -385,6 +391,32 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
             dyn FnOnce() -> std::pin::Pin<Box<dyn std::future::Future<Output = azure_core::Result<Response<T>>> + Send>>
                 + Send,
         >;
+
+        /// The poller of every `begin_*` method, whose steps `long_running_step` takes.
+        fn long_running_poller<S, T>(
+            pipeline: Pipeline,
+            request: Request,
+            options: PollerOptions<'_>,
+            fetch_result: bool,
+        ) -> Poller<OperationProgress<S, T>>
+        where
+            S: StatusMonitor + serde::de::DeserializeOwned + Send + 'static,
+            #failure<S>: std::error::Error + Send + Sync + 'static,
+            T: Send + 'static,
+        {
+            Poller::new(
+                move |state: PollerState, poller_options: PollerOptions<'static>| {
+                    Box::pin(long_running_step(
+                        pipeline.clone(),
+                        request.clone(),
+                        state,
+                        poller_options,
+                        fetch_result,
+                    ))
+                },
+                Some(options.into_owned()),
+            )
+        }
 
         /// One step of a `begin_*` poller: the request itself, then each status request to
         /// the `Operation-Location` it named; a terminal status hands over the outcome.

@@ -755,21 +755,12 @@ impl DevCenterDevBoxesClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_json(&body)?;
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            true,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                true,
             ),
         )
     }
@@ -831,21 +822,12 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Delete);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -1358,21 +1340,12 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -1434,21 +1407,12 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -1510,21 +1474,12 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -1589,21 +1544,12 @@ impl DevCenterDevBoxesClient {
         }
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -2270,21 +2216,12 @@ impl DevCenterEnvironmentsClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_json(&body)?;
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            true,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                true,
             ),
         )
     }
@@ -2346,21 +2283,12 @@ impl DevCenterEnvironmentsClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Delete);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
         Ok(
-            Poller::new(
-                move |state: PollerState, poller_options: PollerOptions<'static>| {
-                    Box::pin(
-                        long_running_step(
-                            pipeline.clone(),
-                            request.clone(),
-                            state,
-                            poller_options,
-                            false,
-                        ),
-                    )
-                },
-                Some(options.poller_options.into_owned()),
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
             ),
         )
     }
@@ -2967,22 +2895,7 @@ impl DevCenterOperationStatusesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        Ok(
-            Poller::new(
-                move |_, poller_options: PollerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let mut request = request.clone();
-                    Box::pin(async move {
-                        let response = pipeline
-                            .send(&poller_options.context, &mut request, None)
-                            .await?;
-                        poll_step(response, &poller_options, request.url())
-                    })
-                },
-                Some(options.poller_options.into_owned()),
-            ),
-        )
+        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
     }
 }
 
@@ -3493,6 +3406,33 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> 
 
 impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
 
+/// The poller of every `poll_*` method: it sends `request` again until the status it
+/// reads is terminal.
+fn status_poller<M>(
+    pipeline: Pipeline,
+    request: Request,
+    options: PollerOptions<'_>,
+) -> Poller<M>
+where
+    M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned
+        + Send + 'static,
+    OperationFailure<M>: std::error::Error + Send + Sync + 'static,
+{
+    Poller::new(
+        move |_, poller_options: PollerOptions<'static>| {
+            let pipeline = pipeline.clone();
+            let mut request = request.clone();
+            Box::pin(async move {
+                let response = pipeline
+                    .send(&poller_options.context, &mut request, None)
+                    .await?;
+                poll_step(response, &poller_options, request.url())
+            })
+        },
+        Some(options.into_owned()),
+    )
+}
+
 /// Reads one status reply and tells the poller whether to go on. A terminal status
 /// hands the poller its result: the status, or an `OperationFailure` carrying it.
 fn poll_step<M>(
@@ -3587,6 +3527,34 @@ type Outcome<T> = Box<
             Box<dyn std::future::Future<Output = azure_core::Result<Response<T>>> + Send>,
         > + Send,
 >;
+/// The poller of every `begin_*` method, whose steps `long_running_step` takes.
+fn long_running_poller<S, T>(
+    pipeline: Pipeline,
+    request: Request,
+    options: PollerOptions<'_>,
+    fetch_result: bool,
+) -> Poller<OperationProgress<S, T>>
+where
+    S: StatusMonitor + serde::de::DeserializeOwned + Send + 'static,
+    OperationFailure<S>: std::error::Error + Send + Sync + 'static,
+    T: Send + 'static,
+{
+    Poller::new(
+        move |state: PollerState, poller_options: PollerOptions<'static>| {
+            Box::pin(
+                long_running_step(
+                    pipeline.clone(),
+                    request.clone(),
+                    state,
+                    poller_options,
+                    fetch_result,
+                ),
+            )
+        },
+        Some(options.into_owned()),
+    )
+}
+
 /// One step of a `begin_*` poller: the request itself, then each status request to
 /// the `Operation-Location` it named; a terminal status hands over the outcome.
 async fn long_running_step<S, T>(

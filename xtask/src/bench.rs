@@ -170,54 +170,151 @@ pub fn run(args: &[String]) -> Result<(), String> {
     timed(command)?.ok_or("progenitor failed")?;
     // Our crate takes the workspace's dependency versions, as CI builds it.
     let _ = fs::copy(root.join("Cargo.lock"), ours_crate.join("Cargo.lock"));
+    // progenitor's crate has reqwest without TLS; reaching an https endpoint takes this edit.
+    let theirs_tls_crate = work.join("crate-progenitor-rustls");
+    copy_crate(&theirs_crate, &theirs_tls_crate)?;
+    let manifest = theirs_tls_crate.join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).map_err(|e| e.to_string())?;
+    let (from, to) = PROGENITOR_TLS_EDIT;
+    if !text.contains(from) {
+        return Err(format!("progenitor's manifest has no `{from}` to add TLS to"));
+    }
+    fs::write(&manifest, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
+    // Ours without its default features and with azure_core's reqwest client: plain http, as
+    // progenitor's crate is. A copy, so that each build keeps its own fingerprints.
+    let ours_http_crate = work.join("crate-ours-http");
+    copy_crate(&ours_crate, &ours_http_crate)?;
 
+    let variants = [
+        Variant {
+            name: "this generator (default features: rustls, gzip, deflate)",
+            dir: ours_crate,
+            features: &[],
+        },
+        Variant {
+            name: "progenitor 0.15 as generated (no TLS)",
+            dir: theirs_crate,
+            features: &[],
+        },
+        Variant {
+            name: "this generator, http only (`--no-default-features --features azure_core/reqwest`)",
+            dir: ours_http_crate,
+            features: &["--no-default-features", "--features", "azure_core/reqwest"],
+        },
+        Variant {
+            name: "progenitor 0.15 with reqwest's `rustls` feature",
+            dir: theirs_tls_crate,
+            features: &[],
+        },
+    ];
     println!(
-        "\n## The generated crates for {} ({runs} rebuilds each; medians)\n",
+        "\n## The generated crates for {} ({runs} rebuilds each, alternating; medians)\n",
         document.name
     );
-    println!(
-        "| crate | lines of Rust | rebuild after a touch | no-op build | the crate's own compile |"
-    );
-    println!("|---|---|---|---|---|");
-    for (name, dir) in [
-        ("this generator", &ours_crate),
-        ("progenitor 0.15", &theirs_crate),
-    ] {
-        let crate_dir = dir.file_name().and_then(|n| n.to_str()).unwrap_or("crate");
-        // Kept between runs, so that dependencies build once per machine.
-        let target = root.join("target/bench-compare").join(crate_dir);
-        let manifest = dir.join("Cargo.toml");
-        let manifest = manifest.to_str().ok_or("a path that is not UTF-8")?;
-        eprintln!("building {name}'s crate and its dependencies once…");
-        cargo(
-            &root,
-            &["build", "--quiet", "--manifest-path", manifest],
-            Some(&target),
-        )?;
-        // A no-op build is cargo checking the dependency tree; what a rebuild takes beyond it
-        // is the compile of the crate itself.
-        let (mut rebuilds, mut no_ops) = (Vec::new(), Vec::new());
-        for _ in 0..runs {
-            touch(&dir.join("src/lib.rs"))?;
-            for times in [&mut rebuilds, &mut no_ops] {
-                let started = Instant::now();
-                cargo(
-                    &root,
-                    &["build", "--quiet", "--manifest-path", manifest],
-                    Some(&target),
-                )?;
-                times.push(started.elapsed());
-            }
+    let mut times: Vec<[Vec<Duration>; 3]> = Vec::new();
+    for variant in &variants {
+        eprintln!("building {}'s dependencies once…", variant.name);
+        variant.build(&root)?;
+        times.push(Default::default());
+    }
+    // Each round: a rebuild after a touch, which incremental compilation mostly reuses; a
+    // no-op build, which is cargo checking the dependency tree; and a compile of the crate
+    // from scratch (its incremental cache removed), as after regenerating it.
+    for _ in 0..runs {
+        for (variant, [rebuilds, no_ops, scratches]) in variants.iter().zip(&mut times) {
+            touch(&variant.dir.join("src/lib.rs"))?;
+            rebuilds.push(timed_build(variant, &root)?);
+            no_ops.push(timed_build(variant, &root)?);
+            let incremental = variant.target(&root).join("debug/incremental");
+            fs::remove_dir_all(&incremental)
+                .map_err(|e| format!("{}: {e}", incremental.display()))?;
+            touch(&variant.dir.join("src/lib.rs"))?;
+            scratches.push(timed_build(variant, &root)?);
         }
-        let rebuild = median(&rebuilds).unwrap_or_default();
-        let no_op = median(&no_ops).unwrap_or_default();
+    }
+    println!(
+        "| crate | lines of Rust | rebuild after a touch | no-op build | rebuild minus no-op | compile from scratch |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let mut medians = Vec::new();
+    for (variant, [rebuilds, no_ops, scratches]) in variants.iter().zip(&times) {
+        let [rebuild, no_op, scratch] =
+            [rebuilds, no_ops, scratches].map(|times| median(times).unwrap_or_default());
+        medians.push([seconds(rebuild), seconds(scratch)]);
         println!(
-            "| {name} | {} | {:.3} s | {:.3} s | {:.3} s |",
-            rust_lines(&dir.join("src")),
+            "| {} | {} | {:.3} s | {:.3} s | {:.3} s | {:.3} s |",
+            variant.name,
+            rust_lines(&variant.dir.join("src")),
             seconds(rebuild),
             seconds(no_op),
-            seconds(rebuild.saturating_sub(no_op))
+            seconds(rebuild.saturating_sub(no_op)),
+            seconds(scratch)
         );
+    }
+    if let [ours, theirs, ours_http, theirs_tls] = medians[..] {
+        for (column, what) in [(0, "Rebuild after a touch"), (1, "Compile from scratch")] {
+            println!(
+                "\n{what}, ratios: as generated {:.2}; both over http only {:.2}; both with TLS {:.2}.",
+                ours[column] / theirs[column],
+                ours_http[column] / theirs[column],
+                ours[column] / theirs_tls[column]
+            );
+        }
+    }
+    Ok(())
+}
+
+fn timed_build(variant: &Variant, root: &Path) -> Result<Duration, String> {
+    let started = Instant::now();
+    variant.build(root)?;
+    Ok(started.elapsed())
+}
+
+/// progenitor's reqwest dependency, and the same with rustls (reqwest's own TLS feature).
+const PROGENITOR_TLS_EDIT: (&str, &str) = (
+    r#"features = ["json", "query", "stream"]"#,
+    r#"features = ["json", "query", "stream", "rustls"]"#,
+);
+
+/// One generated crate, built with some features.
+struct Variant {
+    name: &'static str,
+    dir: PathBuf,
+    features: &'static [&'static str],
+}
+
+impl Variant {
+    /// `cargo build` of the crate.
+    fn build(&self, root: &Path) -> Result<(), String> {
+        let manifest = self.dir.join("Cargo.toml");
+        let manifest = manifest.to_str().ok_or("a path that is not UTF-8")?;
+        let mut args = vec!["build", "--quiet", "--manifest-path", manifest];
+        args.extend(self.features);
+        cargo(root, &args, Some(&self.target(root)))
+    }
+
+    /// The crate's own target directory, kept between runs so that its dependencies build
+    /// once per machine.
+    fn target(&self, root: &Path) -> PathBuf {
+        let crate_dir = self.dir.file_name().and_then(|n| n.to_str()).unwrap_or("crate");
+        root.join("target/bench-compare").join(crate_dir)
+    }
+}
+
+/// Copies a generated crate (its manifest, lockfile and sources).
+fn copy_crate(from: &Path, to: &Path) -> Result<(), String> {
+    let mut dirs = vec![PathBuf::new()];
+    while let Some(relative) = dirs.pop() {
+        fs::create_dir_all(to.join(&relative)).map_err(|e| format!("{}: {e}", to.display()))?;
+        let entries = fs::read_dir(from.join(&relative)).map_err(|e| e.to_string())?;
+        for entry in entries.flatten() {
+            let relative = relative.join(entry.file_name());
+            if entry.path().is_dir() {
+                dirs.push(relative);
+            } else {
+                fs::copy(entry.path(), to.join(&relative)).map_err(|e| e.to_string())?;
+            }
+        }
     }
     Ok(())
 }

@@ -177,7 +177,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = fs::read_to_string(&manifest).map_err(|e| e.to_string())?;
     let (from, to) = PROGENITOR_TLS_EDIT;
     if !text.contains(from) {
-        return Err(format!("progenitor's manifest has no `{from}` to add TLS to"));
+        return Err(format!(
+            "progenitor's manifest has no `{from}` to add TLS to"
+        ));
     }
     fs::write(&manifest, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
     // Ours without its default features and with azure_core's reqwest client: plain http, as
@@ -296,7 +298,11 @@ impl Variant {
     /// The crate's own target directory, kept between runs so that its dependencies build
     /// once per machine.
     fn target(&self, root: &Path) -> PathBuf {
-        let crate_dir = self.dir.file_name().and_then(|n| n.to_str()).unwrap_or("crate");
+        let crate_dir = self
+            .dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("crate");
         root.join("target/bench-compare").join(crate_dir)
     }
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask bench-compare`: this generator against cargo-progenitor, as whole processes on
 //! the same documents, alternating the two, with medians and ratios; then the generated crates'
-//! lines of code and the time to rebuild each crate alone once its dependencies are built.
+//! lines of code and the time to rebuild each crate alone once its dependencies are built, for
+//! the `spec/` document and, with `--large`, for oxide.json.
 //!
 //! Needs `cargo-progenitor` 0.15 (`cargo install cargo-progenitor --version 0.15.0 --locked`)
 //! on the PATH or given with `--progenitor PATH`. Prints Markdown tables (BENCHMARKS.md).
@@ -40,6 +41,7 @@ const DOCUMENTS: &[Document] = &[
 /// Runs the comparison; `args` are what follows `bench-compare`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut runs = 7;
+    let mut large = false;
     let mut progenitor = PathBuf::from("cargo-progenitor");
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -51,6 +53,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .filter(|n| *n > 0)
                     .ok_or("--runs needs a positive number")?;
             }
+            "--large" => large = true,
             "--progenitor" => {
                 progenitor = PathBuf::from(args.next().ok_or("--progenitor needs a path")?)
             }
@@ -144,32 +147,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
     }
 
-    // The generated crates for the one document both tools read.
+    // The generated crates for the one document both tools read as written.
     let document = &DOCUMENTS[0];
-    let ours_crate = work.join("crate-ours");
-    let theirs_crate = work.join("crate-progenitor");
-    let input = root.join(document.path);
-    let mut command = Command::new(&ours);
-    command
-        .args(["codegen", "--spec"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&ours_crate);
-    timed(command)?.ok_or("this generator failed")?;
-    let edited = work.join("progenitor-input.yaml");
-    let (from, to) = document.progenitor_edit.unwrap_or_default();
-    let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
-    fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
-    let mut command = Command::new(&progenitor);
-    command
-        .args(["progenitor", "-i"])
-        .arg(&edited)
-        .arg("-o")
-        .arg(&theirs_crate);
-    command.args(["-n", "bench-client", "-v", "0.1.0"]);
-    timed(command)?.ok_or("progenitor failed")?;
-    // Our crate takes the workspace's dependency versions, as CI builds it.
-    let _ = fs::copy(root.join("Cargo.lock"), ours_crate.join("Cargo.lock"));
+    let (ours_crate, theirs_crate) = generate_both(&root, &work, &ours, &progenitor, document)?;
     // progenitor's crate has reqwest without TLS; reaching an https endpoint takes this edit.
     let theirs_tls_crate = work.join("crate-progenitor-rustls");
     copy_crate(&theirs_crate, &theirs_tls_crate)?;
@@ -209,14 +189,110 @@ pub fn run(args: &[String]) -> Result<(), String> {
             features: &[],
         },
     ];
+    let medians = crate_table(&root, document, &variants, runs)?;
+    if let [ours, theirs, ours_http, theirs_tls] = medians[..] {
+        for (column, what) in [(0, "Rebuild after a touch"), (1, "Compile from scratch")] {
+            println!(
+                "\n{what}, ratios: as generated {:.2}; both over http only {:.2}; both with TLS {:.2}.",
+                ours[column] / theirs[column],
+                ours_http[column] / theirs[column],
+                ours[column] / theirs_tls[column]
+            );
+        }
+    }
+
+    if large {
+        // The crates of a large document, where cargo's own work no longer matters.
+        let document = &DOCUMENTS[2];
+        let (ours_crate, theirs_crate) = generate_both(&root, &work, &ours, &progenitor, document)?;
+        let variants = [
+            Variant {
+                name: "this generator",
+                dir: ours_crate,
+                features: &[],
+            },
+            Variant {
+                name: "progenitor 0.15",
+                dir: theirs_crate,
+                features: &[],
+            },
+        ];
+        let runs = runs.min(LARGE_RUNS);
+        if let [ours, theirs] = crate_table(&root, document, &variants, runs)?[..] {
+            println!(
+                "\nRatios: rebuild after a touch {:.2}; compile from scratch {:.2}.",
+                ours[0] / theirs[0],
+                ours[1] / theirs[1]
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Rounds for the large document's crates, whose compiles take seconds.
+const LARGE_RUNS: usize = 3;
+
+/// Generates `document`'s crate with both tools, into `crate-ours-…` and `crate-progenitor-…`
+/// (progenitor reading its edited copy where it needs one).
+fn generate_both(
+    root: &Path,
+    work: &Path,
+    ours: &Path,
+    progenitor: &Path,
+    document: &Document,
+) -> Result<(PathBuf, PathBuf), String> {
+    let stem = Path::new(document.path)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("document");
+    let ours_crate = work.join(format!("crate-ours-{stem}"));
+    let theirs_crate = work.join(format!("crate-progenitor-{stem}"));
+    let input = root.join(document.path);
+    let mut command = Command::new(ours);
+    command
+        .args(["codegen", "--spec"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&ours_crate);
+    timed(command)?.ok_or("this generator failed")?;
+    let progenitor_input = match document.progenitor_edit {
+        Some((from, to)) => {
+            let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
+            let edited = work.join("progenitor-input.yaml");
+            fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
+            edited
+        }
+        None => input,
+    };
+    let mut command = Command::new(progenitor);
+    command
+        .args(["progenitor", "-i"])
+        .arg(&progenitor_input)
+        .arg("-o")
+        .arg(&theirs_crate)
+        .args(["-n", "bench-client", "-v", "0.1.0"]);
+    timed(command)?.ok_or("progenitor failed")?;
+    // Our crate takes the workspace's dependency versions, as CI builds it.
+    let _ = fs::copy(root.join("Cargo.lock"), ours_crate.join("Cargo.lock"));
+    Ok((ours_crate, theirs_crate))
+}
+
+/// Times the crates' builds, alternating them, and prints their table; the medians of each
+/// crate's rebuild after a touch and compile from scratch, in seconds.
+fn crate_table(
+    root: &Path,
+    document: &Document,
+    variants: &[Variant],
+    runs: usize,
+) -> Result<Vec<[f64; 2]>, String> {
     println!(
-        "\n## The generated crates for {} ({runs} rebuilds each, alternating; medians)\n",
+        "\n## The generated crates for {} ({runs} rounds, alternating; medians)\n",
         document.name
     );
     let mut times: Vec<[Vec<Duration>; 3]> = Vec::new();
-    for variant in &variants {
+    for variant in variants {
         eprintln!("building {}'s dependencies once…", variant.name);
-        variant.build(&root)?;
+        variant.build(root)?;
         times.push(Default::default());
     }
     // Each round: a rebuild after a touch, which incremental compilation mostly reuses; a
@@ -225,13 +301,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for _ in 0..runs {
         for (variant, [rebuilds, no_ops, scratches]) in variants.iter().zip(&mut times) {
             touch(&variant.dir.join("src/lib.rs"))?;
-            rebuilds.push(timed_build(variant, &root)?);
-            no_ops.push(timed_build(variant, &root)?);
-            let incremental = variant.target(&root).join("debug/incremental");
+            rebuilds.push(timed_build(variant, root)?);
+            no_ops.push(timed_build(variant, root)?);
+            let incremental = variant.target(root).join("debug/incremental");
             fs::remove_dir_all(&incremental)
                 .map_err(|e| format!("{}: {e}", incremental.display()))?;
             touch(&variant.dir.join("src/lib.rs"))?;
-            scratches.push(timed_build(variant, &root)?);
+            scratches.push(timed_build(variant, root)?);
         }
     }
     println!(
@@ -253,17 +329,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             seconds(scratch)
         );
     }
-    if let [ours, theirs, ours_http, theirs_tls] = medians[..] {
-        for (column, what) in [(0, "Rebuild after a touch"), (1, "Compile from scratch")] {
-            println!(
-                "\n{what}, ratios: as generated {:.2}; both over http only {:.2}; both with TLS {:.2}.",
-                ours[column] / theirs[column],
-                ours_http[column] / theirs[column],
-                ours[column] / theirs_tls[column]
-            );
-        }
-    }
-    Ok(())
+    Ok(medians)
 }
 
 fn timed_build(variant: &Variant, root: &Path) -> Result<Duration, String> {

@@ -6,12 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR [--name NAME]]
-       cargo xtask bench-compare [--runs N] [--progenitor PATH]
+       cargo xtask bench-compare [--runs N] [--large] [--progenitor PATH]
 
   --check       change nothing; list every stale file and fail if there is one
   --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
   --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
-  --name NAME   the crate's package name (default: from the document's title)";
+  --name NAME   the crate's package name (default: from the document's title)
+  --runs N      bench-compare: rounds of each measurement (default 7)
+  --large       bench-compare: also compare the crates generated from oxide.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

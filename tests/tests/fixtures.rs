@@ -852,12 +852,44 @@ fn one_of() {
         ),
         "{sort}"
     );
-    // Tagged objects are an untagged enum named by their tags.
+    // Objects that each require a property of one value of their own are a union that the
+    // property discriminates, as if the document had said so: variants named by their tags,
+    // an unknown kind kept, the tag written from the variant and left out of inline structs.
     let outline = g.model_item("pub enum Outline {");
     assert!(
-        outline.contains("Circle(OutlineCircle),") && outline.contains("Square(OutlineSquare),")
+        outline.contains("Circle(OutlineCircle),")
+            && outline.contains("Square(OutlineSquare),")
+            && outline.contains("UnknownKind(serde_json::Value),"),
+        "{outline}"
     );
-    assert!(g.models.contains("#[serde(untagged)]\npub enum Outline {"));
+    assert!(
+        g.models
+            .contains(r#"with_discriminator(value, "type", "circle", serializer)"#)
+    );
+    assert!(
+        !g.model_item("pub struct OutlineCircle {")
+            .contains("r#type")
+    );
+    assert!(!g.models.contains("OutlineCircleType"));
+    // Referenced members are tagged the same way and keep their own models whole.
+    let sign = g.model_item("pub enum ShapeSign {");
+    assert!(
+        sign.contains("Stop(Stop),") && sign.contains("Yield(Yield),"),
+        "{sign}"
+    );
+    assert!(
+        g.models
+            .contains(r#"with_discriminator(value, "kind", "yield", serializer)"#)
+    );
+    assert!(
+        g.model_item("pub struct Stop {")
+            .contains("pub kind: Option<StopKind>,")
+    );
+    // Two members with the same value cannot be told apart by it: they stay untagged.
+    assert!(
+        g.models
+            .contains("#[serde(untagged)]\npub enum ShapeMark {")
+    );
     // A discriminated oneOf without a mapping: its members name themselves.
     let pet = g.model_item("pub enum Pet {");
     assert!(pet.contains("Cat(Cat),") && pet.contains("UnknownKind(serde_json::Value),"));

@@ -789,14 +789,14 @@ mod type_property_additional_properties {
             additional_properties: map([
                 (
                     "prop1",
-                    SpreadRecordForNonDiscriminatedUnionValue::WidgetData0(WidgetData0 {
+                    SpreadRecordForNonDiscriminatedUnionValue::Kind0(WidgetData0 {
                         kind: Some(WidgetData0Kind::Kind0),
                         foo_prop: Some("abc".to_string()),
                     }),
                 ),
                 (
                     "prop2",
-                    SpreadRecordForNonDiscriminatedUnionValue::WidgetData1(widget1_full()),
+                    SpreadRecordForNonDiscriminatedUnionValue::Kind1(widget1_full()),
                 ),
             ]),
         }

@@ -487,6 +487,9 @@ struct Builder<'a> {
     resolving: BTreeSet<String>,
     /// Component schemas whose properties some struct took on through `allOf`.
     merged: BTreeSet<String>,
+    /// Inline objects that are kinds of a union tagged by one of their properties, and that
+    /// property, which the union's variant implies and so the struct leaves out.
+    implied_tags: HashMap<String, String>,
     type_names: Scope,
     /// How deeply `schema_type` is nested now.
     depth: usize,
@@ -503,6 +506,7 @@ impl<'a> Builder<'a> {
             resolved: HashMap::new(),
             resolving: BTreeSet::new(),
             merged: BTreeSet::new(),
+            implied_tags: HashMap::new(),
             type_names: Scope::default(),
             depth: 0,
         }
@@ -1878,7 +1882,11 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        let implied_tag = self.implied_tags.get(pointer).cloned();
         for (json_name, at, required) in &properties {
+            if implied_tag.as_ref() == Some(json_name) {
+                continue;
+            }
             let (at, required) = (at.as_str(), *required);
             let context = format!("{parent}{}", naming::type_name(json_name));
             // A date-time field is an `OffsetDateTime` in RFC 3339; inside a list or a map
@@ -2080,6 +2088,9 @@ impl<'a> Builder<'a> {
         if members.iter().all(|(at, _)| self.is_plain_string(at)) {
             return Some(Type::String);
         }
+        if let Some((property, tags)) = self.implicit_tag(&members) {
+            return self.implicitly_tagged_union(&members, property, tags, docs, context, reserved);
+        }
         let id = self.reserved_or_new(reserved, context);
         let parent = self.types[id].name.clone();
         let mut names = Scope::default();
@@ -2124,6 +2135,101 @@ impl<'a> Builder<'a> {
         variants.sort_by_key(|(_, ty)| std::cmp::Reverse(field_count(ty)));
         self.types[id].docs = docs;
         self.types[id].kind = TypeKind::Untagged { variants };
+        Some(Type::Named(id))
+    }
+
+    /// The property that tells the members of a `oneOf` apart without a `discriminator`: one
+    /// that every member is an object requiring, each with a single string value of its own
+    /// (`type: {enum: [circle]}`, `type: {enum: [square]}`); with each member's value.
+    fn implicit_tag(&self, members: &[(String, &Value)]) -> Option<(String, Vec<String>)> {
+        let objects: Vec<String> = members
+            .iter()
+            .map(|(at, _)| self.wrapper_pointers(at).pop())
+            .collect::<Option<_>>()?;
+        let raw: &'a Value = self.raw;
+        // Plain objects only: a member that is itself a choice or a merge stays untagged.
+        let plain_object = |object: &String| {
+            raw.pointer(&object[1..]).is_some_and(|schema| {
+                schema.get("properties").is_some()
+                    && ["oneOf", "anyOf", "allOf", "discriminator"]
+                        .iter()
+                        .all(|keyword| schema.get(keyword).is_none())
+            })
+        };
+        if !objects.iter().all(plain_object) {
+            return None;
+        }
+        let first = raw.pointer(&objects.first()?[1..])?;
+        let candidates = first.get("required").and_then(Value::as_array)?;
+        candidates
+            .iter()
+            .filter_map(Value::as_str)
+            .find_map(|property| {
+                let tags: Vec<String> = objects
+                    .iter()
+                    .map(|object| self.single_value(object, property))
+                    .collect::<Option<_>>()?;
+                let distinct: BTreeSet<&String> = tags.iter().collect();
+                (distinct.len() == tags.len()).then(|| (property.to_string(), tags))
+            })
+    }
+
+    /// The one string value that the object at `pointer` requires of `property`.
+    fn single_value(&self, pointer: &str, property: &str) -> Option<String> {
+        let raw: &'a Value = self.raw;
+        let object = raw.pointer(&pointer[1..])?;
+        let required = object.get("required").and_then(Value::as_array)?;
+        if !required.iter().any(|name| name.as_str() == Some(property)) {
+            return None;
+        }
+        let at = format!("{pointer}/properties/{}", escape(property));
+        match self
+            .keyword(&at, "enum")
+            .and_then(Value::as_array)?
+            .as_slice()
+        {
+            [Value::String(value)] => Some(value.clone()),
+            _ => None,
+        }
+    }
+
+    /// A `oneOf` whose members `implicit_tag` tells apart by `property`: a union of them, as
+    /// if the document had named `property` its discriminator. Inline members leave the
+    /// property out of their structs, since the variant says it.
+    fn implicitly_tagged_union(
+        &mut self,
+        members: &[(String, &Value)],
+        property: String,
+        tags: Vec<String>,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let id = self.reserved_or_new(reserved, context);
+        let parent = self.types[id].name.clone();
+        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
+        let mut variants = Vec::new();
+        for ((at, member), value) in members.iter().zip(tags) {
+            if !member.as_object().is_some_and(|m| m.contains_key("$ref")) {
+                self.implied_tags.insert(at.clone(), property.clone());
+            }
+            let context = format!("{parent}{}", naming::type_name(&value));
+            match self.schema_type(at, &context)? {
+                Type::Named(ty) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
+                    variants.push(UnionVariant {
+                        name: names.claim(naming::type_name(&value)),
+                        value,
+                        ty,
+                    });
+                }
+                _ => {
+                    self.problem(at.clone(), "a tagged member must be an object schema");
+                    return None;
+                }
+            }
+        }
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Union { property, variants };
         Some(Type::Named(id))
     }
 
@@ -2326,6 +2432,15 @@ impl<'a> Builder<'a> {
     /// outermost first, so that a keyword stated beside a reference wins over the target's.
     fn wrapper_chain(&self, pointer: &str) -> Vec<&'a Map<String, Value>> {
         let raw: &'a Value = self.raw;
+        self.wrapper_pointers(pointer)
+            .iter()
+            .filter_map(|at| raw.pointer(&at[1..]).and_then(Value::as_object))
+            .collect()
+    }
+
+    /// Where the schemas of `wrapper_chain` are, outermost first.
+    fn wrapper_pointers(&self, pointer: &str) -> Vec<String> {
+        let raw: &'a Value = self.raw;
         let mut chain = Vec::new();
         let mut at = pointer.to_string();
         // A chain of wrappers is short; the bound stops a reference loop.
@@ -2333,7 +2448,7 @@ impl<'a> Builder<'a> {
             let Some(Value::Object(schema)) = raw.pointer(&at[1..]) else {
                 break;
             };
-            chain.push(schema);
+            chain.push(at.clone());
             at = match (
                 schema.get("$ref").and_then(Value::as_str),
                 schema.get("allOf").and_then(Value::as_array),

@@ -1574,7 +1574,7 @@ impl<'a> Builder<'a> {
     /// The raw JSON object at `pointer` (`#/…`), or a problem.
     fn schema_object(&mut self, pointer: &str) -> Option<&'a Map<String, Value>> {
         let raw: &'a Value = self.raw;
-        match raw.pointer(&pointer[1..]) {
+        match resolve(raw, pointer) {
             Some(Value::Object(object)) => Some(object),
             Some(_) => {
                 self.problem(pointer, "a schema must be an object");
@@ -1627,7 +1627,7 @@ impl<'a> Builder<'a> {
             );
             return None;
         }
-        if self.raw.pointer(&reference[1..]).is_none() {
+        if resolve(self.raw, reference).is_none() {
             self.problem(
                 at,
                 format!("`{reference}` points to nothing in this document"),
@@ -1864,7 +1864,7 @@ impl<'a> Builder<'a> {
         let mut properties: Vec<(String, String, bool)> = Vec::new();
         let parts = self.object_parts(pointer, 0);
         for part in &parts {
-            let Some(Value::Object(part_schema)) = self.raw.pointer(&part[1..]) else {
+            let Some(Value::Object(part_schema)) = resolve(self.raw, part) else {
                 continue;
             };
             let required: BTreeSet<&str> = part_schema
@@ -1928,7 +1928,7 @@ impl<'a> Builder<'a> {
         // `additionalProperties` wins over those of the schemas it takes in through `allOf`.
         let raw: &'a Value = self.raw;
         let declared = parts.iter().rev().find_map(|part| {
-            let value = raw.pointer(&part[1..])?.get("additionalProperties")?;
+            let value = resolve(raw, part)?.get("additionalProperties")?;
             Some((format!("{part}/additionalProperties"), value))
         });
         let additional = match declared {
@@ -1989,7 +1989,7 @@ impl<'a> Builder<'a> {
     /// references and own `allOf`s), then its own.
     fn object_parts(&mut self, pointer: &str, depth: usize) -> Vec<String> {
         let raw: &'a Value = self.raw;
-        let Some(Value::Object(schema)) = raw.pointer(&pointer[1..]) else {
+        let Some(Value::Object(schema)) = resolve(raw, pointer) else {
             return Vec::new();
         };
         if depth > 16 {
@@ -2001,7 +2001,7 @@ impl<'a> Builder<'a> {
         for (i, member) in members.into_iter().flatten().enumerate() {
             let target = match member.get("$ref").and_then(Value::as_str) {
                 Some(reference)
-                    if reference.starts_with("#/") && raw.pointer(&reference[1..]).is_some() =>
+                    if reference.starts_with("#/") && resolve(raw, reference).is_some() =>
                 {
                     if let Some(key) = reference.strip_prefix("#/components/schemas/") {
                         self.merged.insert(unescape(key));
@@ -2017,7 +2017,7 @@ impl<'a> Builder<'a> {
                 }
                 None => format!("{pointer}/allOf/{i}"),
             };
-            let is_object = raw.pointer(&target[1..]).is_some_and(|t| {
+            let is_object = resolve(raw, &target).is_some_and(|t| {
                 t.get("properties").is_some()
                     || t.get("allOf").is_some()
                     || t.get("type").and_then(Value::as_str) == Some("object")
@@ -2149,7 +2149,7 @@ impl<'a> Builder<'a> {
         let raw: &'a Value = self.raw;
         // Plain objects only: a member that is itself a choice or a merge stays untagged.
         let plain_object = |object: &String| {
-            raw.pointer(&object[1..]).is_some_and(|schema| {
+            resolve(raw, object).is_some_and(|schema| {
                 schema.get("properties").is_some()
                     && ["oneOf", "anyOf", "allOf", "discriminator"]
                         .iter()
@@ -2159,7 +2159,7 @@ impl<'a> Builder<'a> {
         if !objects.iter().all(plain_object) {
             return None;
         }
-        let first = raw.pointer(&objects.first()?[1..])?;
+        let first = resolve(raw, objects.first()?)?;
         let candidates = first.get("required").and_then(Value::as_array)?;
         candidates
             .iter()
@@ -2177,7 +2177,7 @@ impl<'a> Builder<'a> {
     /// The one string value that the object at `pointer` requires of `property`.
     fn single_value(&self, pointer: &str, property: &str) -> Option<String> {
         let raw: &'a Value = self.raw;
-        let object = raw.pointer(&pointer[1..])?;
+        let object = resolve(raw, pointer)?;
         let required = object.get("required").and_then(Value::as_array)?;
         if !required.iter().any(|name| name.as_str() == Some(property)) {
             return None;
@@ -2431,24 +2431,31 @@ impl<'a> Builder<'a> {
     /// The schema at `pointer` and the schemas it wraps (`$ref`, single-member `allOf`),
     /// outermost first, so that a keyword stated beside a reference wins over the target's.
     fn wrapper_chain(&self, pointer: &str) -> Vec<&'a Map<String, Value>> {
-        let raw: &'a Value = self.raw;
-        self.wrapper_pointers(pointer)
-            .iter()
-            .filter_map(|at| raw.pointer(&at[1..]).and_then(Value::as_object))
+        self.located_wrapper_chain(pointer)
+            .into_iter()
+            .map(|(_, schema)| schema)
             .collect()
     }
 
     /// Where the schemas of `wrapper_chain` are, outermost first.
     fn wrapper_pointers(&self, pointer: &str) -> Vec<String> {
+        self.located_wrapper_chain(pointer)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    /// The schemas of `wrapper_chain`, each with where it is.
+    fn located_wrapper_chain(&self, pointer: &str) -> Vec<(String, &'a Map<String, Value>)> {
         let raw: &'a Value = self.raw;
         let mut chain = Vec::new();
         let mut at = pointer.to_string();
         // A chain of wrappers is short; the bound stops a reference loop.
         for _ in 0..16 {
-            let Some(Value::Object(schema)) = raw.pointer(&at[1..]) else {
+            let Some(Value::Object(schema)) = resolve(raw, &at) else {
                 break;
             };
-            chain.push(at.clone());
+            chain.push((at.clone(), schema));
             at = match (
                 schema.get("$ref").and_then(Value::as_str),
                 schema.get("allOf").and_then(Value::as_array),
@@ -2485,7 +2492,8 @@ impl<'a> Builder<'a> {
     /// The constraints of the schema at `pointer` as one sentence, e.g. "Length 3 to 63,
     /// pattern `^[a-z]+$`. Not checked by the client: the service decides."
     fn constraint_sentence(&self, pointer: &str) -> Option<String> {
-        let found = |keyword: &str| self.keyword(pointer, keyword);
+        let chain = self.wrapper_chain(pointer);
+        let found = |keyword: &str| chain.iter().find_map(|schema| schema.get(keyword));
         let text = |v: &Value| match v {
             Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -2876,6 +2884,34 @@ fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
+/// The value at a `#/…` pointer of the document, as `Value::pointer` finds it, without
+/// allocating for the tokens that have no `~` escape (pointers are resolved very often).
+fn resolve<'v>(raw: &'v Value, pointer: &str) -> Option<&'v Value> {
+    let path = pointer.strip_prefix('#')?;
+    if path.is_empty() {
+        return Some(raw);
+    }
+    path.strip_prefix('/')?
+        .split('/')
+        .try_fold(raw, |value, token| {
+            let token = if token.contains('~') {
+                std::borrow::Cow::Owned(unescape(token))
+            } else {
+                std::borrow::Cow::Borrowed(token)
+            };
+            match value {
+                Value::Object(map) => map.get(token.as_ref()),
+                // As JSON Pointer indexes are written: no sign, no leading zero.
+                Value::Array(list)
+                    if !token.starts_with('+') && (token.len() == 1 || !token.starts_with('0')) =>
+                {
+                    token.parse::<usize>().ok().and_then(|i| list.get(i))
+                }
+                _ => None,
+            }
+        })
+}
+
 /// Splits a description into rustdoc lines. Lines are trimmed, since rustdoc runs indented
 /// blocks as Rust doctests, and a fence without a language becomes `text` for the same reason.
 fn lines(text: Option<&str>) -> Vec<String> {
@@ -2973,6 +3009,37 @@ fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointers_resolve_as_serde_json_resolves_them() {
+        let raw = serde_json::json!({
+            "a/b": {"c~d": [10, 11, {"e": true}]},
+            "list": [0, 1],
+            "": {"empty": 1},
+        });
+        for pointer in [
+            "",
+            "/a~1b",
+            "/a~1b/c~0d",
+            "/a~1b/c~0d/2/e",
+            "/list/1",
+            "/list/01",
+            "/list/+1",
+            "/list/2",
+            "/list/x",
+            "/missing",
+            "/",
+            "//empty",
+            "/a~1b/c~0d/0/deeper",
+        ] {
+            assert_eq!(
+                resolve(&raw, &format!("#{pointer}")),
+                raw.pointer(pointer),
+                "{pointer}"
+            );
+        }
+        assert_eq!(resolve(&raw, "a~1b"), None);
+    }
 
     #[test]
     fn descriptions_read_as_rustdoc_markdown() {

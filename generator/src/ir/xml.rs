@@ -8,7 +8,7 @@ impl<'a> Builder<'a> {
     /// The `xml` object a schema states itself (not one of the schema it refers to).
     pub(super) fn own_xml(&self, pointer: &str) -> Option<&'a Map<String, Value>> {
         let raw: &'a Value = self.raw;
-        raw.pointer(&pointer[1..])?.get("xml")?.as_object()
+        super::resolve(raw, pointer)?.get("xml")?.as_object()
     }
 
     /// The name a schema's own `xml` object gives, with its prefix.
@@ -22,7 +22,7 @@ impl<'a> Builder<'a> {
     /// or through a one-member `allOf`): its `xml.name`, else its key.
     fn model_xml_name(&self, pointer: &str) -> Option<String> {
         let raw: &'a Value = self.raw;
-        let schema = raw.pointer(&pointer[1..])?;
+        let schema = super::resolve(raw, pointer)?;
         let reference = schema.get("$ref").or_else(|| {
             let members = schema.get("allOf")?.as_array()?;
             (members.len() == 1).then(|| members[0].get("$ref"))?

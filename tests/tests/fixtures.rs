@@ -272,6 +272,8 @@ fn formats() {
     assert!(widget.contains("pub plain_number: Option<f64>,"));
     assert!(widget.contains("pub count: Option<i32>,"));
     assert!(widget.contains("pub total: Option<i64>,"));
+    // uint64 values may exceed i64::MAX.
+    assert!(widget.contains("pub bytes_used: Option<u64>,"));
     assert!(widget.contains("pub plain_integer: Option<i64>,"));
     assert!(widget.contains("pub enabled: Option<bool>,"));
     assert!(widget.contains("pub anything: Option<serde_json::Value>,"));

@@ -1680,6 +1680,7 @@ fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
         Type::Bool => quote!(bool),
         Type::I32 => quote!(i32),
         Type::I64 => quote!(i64),
+        Type::U64 => quote!(u64),
         Type::F32 => quote!(f32),
         Type::F64 => quote!(f64),
         Type::String => quote!(String),

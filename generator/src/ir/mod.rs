@@ -133,6 +133,8 @@ pub enum Type {
     Bool,
     I32,
     I64,
+    /// `format: uint64`, whose values may exceed `i64`.
+    U64,
     F32,
     F64,
     String,
@@ -1790,6 +1792,7 @@ impl<'a> Builder<'a> {
             }),
             Some("integer") => Some(match format {
                 Some("int32") => Type::I32,
+                Some("uint64") => Type::U64,
                 _ => Type::I64,
             }),
             Some("number") => Some(match format {
@@ -2501,7 +2504,7 @@ impl<'a> Builder<'a> {
         let exclusive = |keyword: &str| found(keyword).and_then(Value::as_bool).unwrap_or(false);
         let mut parts = Vec::new();
         // Formats the Rust type already states (`f64`, `OffsetDateTime`, …) are not repeated.
-        let typed_formats = ["date-time", "int32", "int64", "float", "double"];
+        let typed_formats = ["date-time", "int32", "int64", "uint64", "float", "double"];
         if let Some(format) = found("format")
             .map(text)
             .filter(|f| !typed_formats.contains(&f.as_str()))
@@ -2806,7 +2809,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
     }
     match ty {
         Type::Bool => "Boolean",
-        Type::I32 | Type::I64 => "Integer",
+        Type::I32 | Type::I64 | Type::U64 => "Integer",
         Type::F32 | Type::F64 => "Number",
         Type::String | Type::DateTime => "String",
         Type::List(_) => "List",

@@ -81,36 +81,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("|---|---|---|---|---|");
     for document in DOCUMENTS {
         let input = root.join(document.path);
-        let progenitor_input = match document.progenitor_edit {
-            Some((from, to)) => {
-                let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
-                let edited = work.join("progenitor-input.yaml");
-                fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
-                edited
-            }
-            None => input.clone(),
-        };
+        let progenitor_input = progenitor_input(&work, &input, document)?;
         let ours_out = work.join("ours");
         let theirs_out = work.join("progenitor");
-        let ours_cmd = |out: &Path| {
-            let mut command = Command::new(&ours);
-            command
-                .args(["codegen", "--spec"])
-                .arg(&input)
-                .arg("--out")
-                .arg(out);
-            command
-        };
-        let theirs_cmd = |out: &Path| {
-            let mut command = Command::new(&progenitor);
-            command
-                .args(["progenitor", "-i"])
-                .arg(&progenitor_input)
-                .arg("-o")
-                .arg(out)
-                .args(["-n", "bench-client", "-v", "0.1.0"]);
-            command
-        };
+        let ours_cmd = |out: &Path| ours_command(&ours, &input, out);
+        let theirs_cmd = |out: &Path| progenitor_command(&progenitor, &progenitor_input, out);
         let mut mine = Vec::new();
         let mut theirs = Vec::new();
         let mut theirs_failed = false;
@@ -248,33 +223,51 @@ fn generate_both(
     let ours_crate = work.join(format!("crate-ours-{stem}"));
     let theirs_crate = work.join(format!("crate-progenitor-{stem}"));
     let input = root.join(document.path);
-    let mut command = Command::new(ours);
-    command
-        .args(["codegen", "--spec"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&ours_crate);
-    timed(command)?.ok_or("this generator failed")?;
-    let progenitor_input = match document.progenitor_edit {
-        Some((from, to)) => {
-            let text = fs::read_to_string(&input).map_err(|e| e.to_string())?;
-            let edited = work.join("progenitor-input.yaml");
-            fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
-            edited
-        }
-        None => input,
-    };
-    let mut command = Command::new(progenitor);
-    command
-        .args(["progenitor", "-i"])
-        .arg(&progenitor_input)
-        .arg("-o")
-        .arg(&theirs_crate)
-        .args(["-n", "bench-client", "-v", "0.1.0"]);
-    timed(command)?.ok_or("progenitor failed")?;
+    timed(ours_command(ours, &input, &ours_crate))?.ok_or("this generator failed")?;
+    let progenitor_input = progenitor_input(work, &input, document)?;
+    timed(progenitor_command(
+        progenitor,
+        &progenitor_input,
+        &theirs_crate,
+    ))?
+    .ok_or("progenitor failed")?;
     // Our crate takes the workspace's dependency versions, as CI builds it.
     let _ = fs::copy(root.join("Cargo.lock"), ours_crate.join("Cargo.lock"));
     Ok((ours_crate, theirs_crate))
+}
+
+/// This generator's command for `input`, writing into `out`.
+fn ours_command(ours: &Path, input: &Path, out: &Path) -> Command {
+    let mut command = Command::new(ours);
+    command
+        .args(["codegen", "--spec"])
+        .arg(input)
+        .arg("--out")
+        .arg(out);
+    command
+}
+
+/// progenitor's command for `input`, writing into `out`.
+fn progenitor_command(progenitor: &Path, input: &Path, out: &Path) -> Command {
+    let mut command = Command::new(progenitor);
+    command
+        .args(["progenitor", "-i"])
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(["-n", "bench-client", "-v", "0.1.0"]);
+    command
+}
+
+/// The document progenitor reads: `input`, or its copy with the document's one-line edit.
+fn progenitor_input(work: &Path, input: &Path, document: &Document) -> Result<PathBuf, String> {
+    let Some((from, to)) = document.progenitor_edit else {
+        return Ok(input.to_path_buf());
+    };
+    let text = fs::read_to_string(input).map_err(|e| e.to_string())?;
+    let edited = work.join("progenitor-input.yaml");
+    fs::write(&edited, text.replacen(from, to, 1)).map_err(|e| e.to_string())?;
+    Ok(edited)
 }
 
 /// Times the crates' builds, alternating them, and prints their table; the medians of each

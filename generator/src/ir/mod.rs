@@ -2145,42 +2145,45 @@ impl<'a> Builder<'a> {
     /// that every member is an object requiring, each with a single string value of its own
     /// (`type: {enum: [circle]}`, `type: {enum: [square]}`); with each member's value.
     fn implicit_tag(&self, members: &[(String, &Value)]) -> Option<(String, Vec<String>)> {
-        let objects: Vec<String> = members
+        let objects: Vec<(String, &'a Map<String, Value>)> = members
             .iter()
-            .map(|(at, _)| self.wrapper_pointers(at).pop())
+            .map(|(at, _)| self.located_wrapper_chain(at).pop())
             .collect::<Option<_>>()?;
-        let raw: &'a Value = self.raw;
         // Plain objects only: a member that is itself a choice or a merge stays untagged.
-        let plain_object = |object: &String| {
-            resolve(raw, object).is_some_and(|schema| {
-                schema.get("properties").is_some()
-                    && ["oneOf", "anyOf", "allOf", "discriminator"]
-                        .iter()
-                        .all(|keyword| schema.get(keyword).is_none())
-            })
+        let plain_object = |(_, schema): &(String, &Map<String, Value>)| {
+            schema.contains_key("properties")
+                && ["oneOf", "anyOf", "allOf", "discriminator"]
+                    .iter()
+                    .all(|keyword| !schema.contains_key(*keyword))
         };
         if !objects.iter().all(plain_object) {
             return None;
         }
-        let first = resolve(raw, objects.first()?)?;
-        let candidates = first.get("required").and_then(Value::as_array)?;
+        let candidates = objects
+            .first()?
+            .1
+            .get("required")
+            .and_then(Value::as_array)?;
         candidates
             .iter()
             .filter_map(Value::as_str)
             .find_map(|property| {
                 let tags: Vec<String> = objects
                     .iter()
-                    .map(|object| self.single_value(object, property))
+                    .map(|(at, object)| self.single_value(at, object, property))
                     .collect::<Option<_>>()?;
                 let distinct: BTreeSet<&String> = tags.iter().collect();
                 (distinct.len() == tags.len()).then(|| (property.to_string(), tags))
             })
     }
 
-    /// The one string value that the object at `pointer` requires of `property`.
-    fn single_value(&self, pointer: &str, property: &str) -> Option<String> {
-        let raw: &'a Value = self.raw;
-        let object = resolve(raw, pointer)?;
+    /// The one string value that `object` (at `pointer`) requires of `property`.
+    fn single_value(
+        &self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        property: &str,
+    ) -> Option<String> {
         let required = object.get("required").and_then(Value::as_array)?;
         if !required.iter().any(|name| name.as_str() == Some(property)) {
             return None;
@@ -2437,14 +2440,6 @@ impl<'a> Builder<'a> {
         self.located_wrapper_chain(pointer)
             .into_iter()
             .map(|(_, schema)| schema)
-            .collect()
-    }
-
-    /// Where the schemas of `wrapper_chain` are, outermost first.
-    fn wrapper_pointers(&self, pointer: &str) -> Vec<String> {
-        self.located_wrapper_chain(pointer)
-            .into_iter()
-            .map(|(at, _)| at)
             .collect()
     }
 

@@ -9,6 +9,7 @@ pub mod emit;
 pub mod ir;
 pub mod load;
 pub mod naming;
+pub mod pointer;
 pub mod render;
 
 use std::fmt;

@@ -1,18 +1,54 @@
 //! How models read in XML: the names OpenAPI's `xml` object gives roots, elements, attributes
 //! and list items.
 
-use super::{Builder, FieldXml, Type, unescape};
+use crate::ir::context::Context;
+use crate::ir::model::{FieldXml, Type};
+use crate::pointer::{resolve, unescape};
 use serde_json::{Map, Value};
 
-impl<'a> Builder<'a> {
+impl<'a> Context<'a> {
     /// The `xml` object a schema states itself (not one of the schema it refers to).
-    pub(super) fn own_xml(&self, pointer: &str) -> Option<&'a Map<String, Value>> {
+    fn own_xml(&self, pointer: &str) -> Option<&'a Map<String, Value>> {
         let raw: &'a Value = self.raw;
-        super::resolve(raw, pointer)?.get("xml")?.as_object()
+        resolve(raw, pointer)?.get("xml")?.as_object()
+    }
+
+    /// A model's root element: its name (the schema's own `xml.name`, else `default_name`) and
+    /// the namespaces it declares, the model's and those of its properties (at
+    /// `property_pointers`).
+    pub(super) fn root_xml<'p>(
+        &self,
+        pointer: &str,
+        default_name: String,
+        property_pointers: impl Iterator<Item = &'p str>,
+    ) -> (String, Vec<(String, String)>) {
+        let own = self.own_xml(pointer);
+        let name = match own {
+            Some(xml) => prefixed(
+                xml,
+                xml.get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or(&default_name),
+            ),
+            None => default_name,
+        };
+        let property_xml = property_pointers.filter_map(|at| self.own_xml(at));
+        let mut namespaces: Vec<(String, String)> = Vec::new();
+        for xml in own.into_iter().chain(property_xml) {
+            let prefix = xml.get("prefix").and_then(Value::as_str);
+            let uri = xml.get("namespace").and_then(Value::as_str);
+            if let (Some(prefix), Some(uri)) = (prefix, uri) {
+                let declared = (prefix.to_string(), uri.to_string());
+                if !namespaces.contains(&declared) {
+                    namespaces.push(declared);
+                }
+            }
+        }
+        (name, namespaces)
     }
 
     /// The name a schema's own `xml` object gives, with its prefix.
-    pub(super) fn xml_name(&self, pointer: &str) -> Option<String> {
+    fn xml_name(&self, pointer: &str) -> Option<String> {
         let xml = self.own_xml(pointer)?;
         let name = xml.get("name")?.as_str()?;
         Some(prefixed(xml, name))
@@ -22,7 +58,7 @@ impl<'a> Builder<'a> {
     /// or through a one-member `allOf`): its `xml.name`, else its key.
     fn model_xml_name(&self, pointer: &str) -> Option<String> {
         let raw: &'a Value = self.raw;
-        let schema = super::resolve(raw, pointer)?;
+        let schema = resolve(raw, pointer)?;
         let reference = schema.get("$ref").or_else(|| {
             let members = schema.get("allOf")?.as_array()?;
             (members.len() == 1).then(|| members[0].get("$ref"))?
@@ -74,7 +110,7 @@ impl<'a> Builder<'a> {
 }
 
 /// `name` with the `xml` object's namespace prefix, if it has one.
-pub(super) fn prefixed(xml: &Map<String, Value>, name: &str) -> String {
+fn prefixed(xml: &Map<String, Value>, name: &str) -> String {
     match xml.get("prefix").and_then(Value::as_str) {
         Some(prefix) if !prefix.is_empty() => format!("{prefix}:{name}"),
         _ => name.to_string(),

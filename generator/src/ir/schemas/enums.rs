@@ -1,0 +1,133 @@
+//! Enums: string enums (closed, or extensible through `anyOf` with an open string member, which
+//! keep unknown values), and enums of other types, which stay their plain type.
+
+use super::Schemas;
+use crate::ir::docs::lines;
+use crate::ir::model::{Type, TypeId, TypeKind, Variant};
+use crate::naming::{self, Scope};
+use serde_json::{Map, Value};
+
+impl<'a> Schemas<'a> {
+    /// A schema with an `enum` of `values`, whose `type` is `kind`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn enum_schema(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        kind: Option<&str>,
+        values: &Value,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        if matches!(kind, Some("integer" | "number" | "boolean")) {
+            // The values are listed in the docs (see `constraint_sentence`).
+            self.cx.warn(
+                format!("{pointer}/enum"),
+                format!(
+                    "an enum of {} values is generated as the plain type; the allowed values are in the docs",
+                    kind.unwrap_or_default()
+                ),
+            );
+            return Some(match (kind, schema.get("format").and_then(Value::as_str)) {
+                (Some("integer"), Some("int32")) => Type::I32,
+                (Some("integer"), _) => Type::I64,
+                (Some("boolean"), _) => Type::Bool,
+                (_, Some("float")) => Type::F32,
+                _ => Type::F64,
+            });
+        }
+        if !matches!(kind, None | Some("string")) {
+            self.cx.problem(
+                format!("{pointer}/enum"),
+                "only string, integer, number and boolean enums are supported",
+            );
+            return None;
+        }
+        let values = self.enum_values(&format!("{pointer}/enum"), values)?;
+        if values.is_empty() {
+            self.cx.problem(
+                format!("{pointer}/enum"),
+                "an enum needs at least one value",
+            );
+            return None;
+        }
+        let values = values.into_iter().map(|v| (v, Vec::new())).collect();
+        Some(self.enum_type(values, false, docs, context, reserved))
+    }
+
+    /// `anyOf: [{type: string, enum: [...]}, {type: string}]`: known values, others kept.
+    pub(super) fn extensible_enum(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let mut values: Vec<String> = Vec::new();
+        for (i, member) in schema["anyOf"].as_array().into_iter().flatten().enumerate() {
+            if let Some(list) = member.get("enum") {
+                values.extend(self.enum_values(&format!("{pointer}/anyOf/{i}/enum"), list)?);
+            }
+        }
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let values = values.into_iter().map(|v| (v, Vec::new())).collect();
+        Some(self.enum_type(values, true, docs, context, reserved))
+    }
+
+    pub(super) fn enum_values(&mut self, pointer: &str, values: &Value) -> Option<Vec<String>> {
+        let strings: Option<Vec<String>> = values
+            .as_array()
+            .map(|list| list.iter().map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or(None);
+        if strings.is_none() {
+            self.cx
+                .problem(pointer, "enum values must be a list of strings");
+        }
+        strings
+    }
+
+    pub(super) fn enum_type(
+        &mut self,
+        values: Vec<(String, Vec<String>)>,
+        extensible: bool,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Type {
+        let id = self.reserved_or_new(reserved, context);
+        // `UnknownValue` is the extensible enum's own variant name.
+        let mut names = Scope::with_reserved(["UnknownValue".to_string()]);
+        let mut variants: Vec<Variant> = Vec::new();
+        for (value, docs) in values {
+            if variants.iter().any(|v| v.value == value) {
+                continue;
+            }
+            variants.push(Variant {
+                name: names.claim(naming::type_name(&value)),
+                value,
+                docs,
+            });
+        }
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Enum {
+            variants,
+            extensible,
+        };
+        Type::Named(id)
+    }
+}
+
+/// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one
+/// of them open (no `enum`), so that values the document does not list are kept.
+pub(super) fn is_extensible_enum(schema: &Map<String, Value>) -> bool {
+    let Some(members) = schema.get("anyOf").and_then(Value::as_array) else {
+        return false;
+    };
+    let is_string = |m: &Value| m.get("type").and_then(Value::as_str) == Some("string");
+    !members.is_empty()
+        && members.iter().all(is_string)
+        && members
+            .iter()
+            .any(|m| !m.as_object().is_some_and(|m| m.contains_key("enum")))
+}

@@ -1,0 +1,419 @@
+//! Schemas into types: every schema an operation reaches becomes a Rust type in the arena
+//! (`Schemas::types`), or a type the generated code already has (`String`, `Vec<T>`, …).
+//!
+//! A component schema gets its index reserved before its body is read, so forward and
+//! recursive references resolve. Objects are read in `objects`, enums in `enums`, `oneOf`,
+//! `anyOf` and discriminators in `unions`, XML names in `xml`.
+
+mod enums;
+mod objects;
+mod unions;
+mod xml;
+
+use super::context::Context;
+use super::docs::lines;
+use super::model::{Type, TypeDef, TypeId, TypeKind};
+use crate::naming::{self, Scope};
+use crate::pointer::{escape, resolve, unescape};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use enums::is_extensible_enum;
+
+/// How deeply schemas may nest (inline or through references not yet read): far beyond every
+/// document in this repository, and shallow enough for a test thread's 2 MiB stack.
+const MAX_DEPTH: usize = 64;
+
+/// The type arena, and what reading schemas into it remembers from one schema to the next.
+pub(super) struct Schemas<'a> {
+    /// The document, and where problems go.
+    pub cx: Context<'a>,
+    /// Every generated type; indices are [`TypeId`]s.
+    pub types: Vec<TypeDef>,
+    /// Every Rust type name of the crate (models, clients, options), so that none collide.
+    pub type_names: Scope,
+    /// Rust names of the component schemas, decided up front so they do not depend on the
+    /// order in which operations reach them.
+    component_names: BTreeMap<String, String>,
+    /// What each component schema resolved to.
+    resolved: HashMap<String, Type>,
+    /// Component schemas being resolved as aliases, to catch `A: {$ref: A}` loops.
+    resolving: BTreeSet<String>,
+    /// Component schemas whose properties some struct took on through `allOf`.
+    merged: BTreeSet<String>,
+    /// Inline objects that are kinds of a union tagged by one of their properties, and that
+    /// property, which the union's variant implies and so the struct leaves out.
+    implied_tags: HashMap<String, String>,
+    /// How deeply `schema_type` is nested now.
+    depth: usize,
+}
+
+impl<'a> Schemas<'a> {
+    /// A reader of the document's schemas; `type_names` already holds the names that the
+    /// generated code takes for itself.
+    pub fn new(cx: Context<'a>, type_names: Scope) -> Self {
+        let mut schemas = Self {
+            cx,
+            types: Vec::new(),
+            type_names,
+            component_names: BTreeMap::new(),
+            resolved: HashMap::new(),
+            resolving: BTreeSet::new(),
+            merged: BTreeSet::new(),
+            implied_tags: HashMap::new(),
+            depth: 0,
+        };
+        schemas.name_components();
+        schemas
+    }
+
+    /// Names every component schema: its short name (`Azure.Core.Foundations.Error` is
+    /// `Error`) unless another schema shares it, then its full name.
+    fn name_components(&mut self) {
+        let keys: Vec<String> = match self.cx.raw.pointer("/components/schemas") {
+            Some(Value::Object(schemas)) => schemas.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut short_counts: HashMap<String, usize> = HashMap::new();
+        for key in &keys {
+            *short_counts
+                .entry(naming::type_name(naming::short_schema_name(key)))
+                .or_default() += 1;
+        }
+        let mut sorted = keys;
+        sorted.sort();
+        for key in sorted {
+            let short = naming::type_name(naming::short_schema_name(&key));
+            let name = if short_counts[&short] == 1 {
+                short
+            } else {
+                naming::type_name(&key)
+            };
+            let name = self.type_names.claim(name);
+            self.component_names.insert(key, name);
+        }
+    }
+
+    /// The raw JSON object at `pointer` (`#/…`), or a problem.
+    fn schema_object(&mut self, pointer: &str) -> Option<&'a Map<String, Value>> {
+        let raw: &'a Value = self.cx.raw;
+        match resolve(raw, pointer) {
+            Some(Value::Object(object)) => Some(object),
+            Some(_) => {
+                self.cx.problem(pointer, "a schema must be an object");
+                None
+            }
+            None => {
+                self.cx.problem(pointer, "nothing is at this location");
+                None
+            }
+        }
+    }
+
+    /// The Rust type for the schema at `pointer`. `context` names an inline struct or enum
+    /// after where it is (e.g. `WidgetDetails` for the `details` property of `Widget`).
+    pub fn schema_type(&mut self, pointer: &str, context: &str) -> Option<Type> {
+        // Each level of nesting (inline, or a reference to a schema not yet read) is a level of
+        // recursion here; a document nested deeper than any real one gets an error, not a
+        // stack overflow.
+        if self.depth >= MAX_DEPTH {
+            self.cx.problem(
+                pointer,
+                format!("schemas nest more than {MAX_DEPTH} levels deep here"),
+            );
+            return None;
+        }
+        self.depth += 1;
+        let ty = self
+            .schema_object(pointer)
+            .and_then(|schema| match schema.get("$ref") {
+                Some(reference) => self.reference(pointer, reference),
+                None => self.schema_body(pointer, schema, context, None),
+            });
+        self.depth -= 1;
+        ty
+    }
+
+    /// Follows a `$ref`. Component schemas resolve once; anything else is read in place.
+    fn reference(&mut self, pointer: &str, reference: &Value) -> Option<Type> {
+        let at = format!("{pointer}/$ref");
+        let Some(reference) = reference.as_str() else {
+            self.cx.problem(at, "`$ref` must be a string");
+            return None;
+        };
+        if !reference.starts_with("#/") {
+            self.cx.problem(
+                at,
+                format!(
+                    "`{reference}` is not a local reference; only `#/…` references are supported"
+                ),
+            );
+            return None;
+        }
+        if resolve(self.cx.raw, reference).is_none() {
+            self.cx.problem(
+                at,
+                format!("`{reference}` points to nothing in this document"),
+            );
+            return None;
+        }
+        let Some(key) = reference
+            .strip_prefix("#/components/schemas/")
+            .map(unescape)
+            .filter(|k| !k.contains('/'))
+        else {
+            return self.schema_type(
+                reference,
+                &naming::type_name(reference.rsplit('/').next().unwrap_or("Schema")),
+            );
+        };
+        if let Some(ty) = self.resolved.get(&key) {
+            return Some(ty.clone());
+        }
+        let name = self.component_names[&key].clone();
+        let schema = self.schema_object(reference)?;
+        if self.makes_type(reference, schema) {
+            // Reserve the index first, so a reference back to this schema finds it.
+            let id = self.new_type(name.clone(), Vec::new());
+            self.resolved.insert(key, Type::Named(id));
+            self.schema_body(reference, schema, &name, Some(id))
+        } else {
+            if !self.resolving.insert(key.clone()) {
+                self.cx.problem(
+                    at,
+                    format!("`{reference}` refers back to itself without an object in between"),
+                );
+                return None;
+            }
+            let ty = self.schema_type(reference, &name);
+            self.resolving.remove(&key);
+            if let Some(ty) = &ty {
+                self.resolved.insert(key, ty.clone());
+            }
+            ty
+        }
+    }
+
+    /// The index reserved for a component schema, or a new one named from `context`.
+    fn reserved_or_new(&mut self, reserved: Option<TypeId>, context: &str) -> TypeId {
+        reserved.unwrap_or_else(|| {
+            let name = self.type_names.claim(naming::type_name(context));
+            self.new_type(name, Vec::new())
+        })
+    }
+
+    fn new_type(&mut self, name: String, docs: Vec<String>) -> TypeId {
+        self.types.push(TypeDef {
+            name,
+            docs,
+            kind: TypeKind::Struct { fields: Vec::new() },
+            in_request: false,
+            xml: false,
+            xml_name: String::new(),
+            xml_namespaces: Vec::new(),
+            merge_patch: false,
+            is_error: false,
+            status_monitor: None,
+        });
+        self.types.len() - 1
+    }
+
+    /// Reads a schema that is not a `$ref`. `reserved` is the index already given to a
+    /// component schema; inline structs and enums get a new one named from `context`.
+    fn schema_body(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        if schema.contains_key("oneOf") {
+            return self.one_of("oneOf", pointer, schema, context, reserved);
+        }
+        for unsupported in ["not"] {
+            if schema.contains_key(unsupported) {
+                self.cx.problem(
+                    format!("{pointer}/{unsupported}"),
+                    format!("`{unsupported}` is not supported yet"),
+                );
+                return None;
+            }
+        }
+        if let Some(all_of) = schema.get("allOf") {
+            let Some(members) = all_of.as_array() else {
+                self.cx.problem(
+                    format!("{pointer}/allOf"),
+                    "`allOf` must be a list of schemas",
+                );
+                return None;
+            };
+            // `allOf: [{$ref}]` beside a description is how TypeSpec documents a reference.
+            if members.len() == 1 && !schema.contains_key("properties") {
+                return self.schema_type(&format!("{pointer}/allOf/0"), context);
+            }
+            // Otherwise every member is an object whose properties the struct takes on.
+            let docs = lines(schema.get("description").and_then(Value::as_str));
+            return Some(self.struct_type(pointer, docs, context, reserved));
+        }
+        if schema.contains_key("discriminator") && schema.contains_key("properties") {
+            return self.union_type(pointer, schema, context, reserved);
+        }
+        if schema.contains_key("anyOf") {
+            if is_extensible_enum(schema) {
+                return self.extensible_enum(pointer, schema, context, reserved);
+            }
+            return self.one_of("anyOf", pointer, schema, context, reserved);
+        }
+        self.typed_schema(pointer, schema, context, reserved)
+    }
+
+    /// A schema that composes no others: an enum, or what its `type` says.
+    fn typed_schema(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let kind = schema
+            .get("type")
+            .map(|t| t.as_str().unwrap_or("(not a string)"));
+        if let Some(values) = schema.get("enum") {
+            return self.enum_schema(pointer, schema, kind, values, docs, context, reserved);
+        }
+        let format = schema.get("format").and_then(Value::as_str);
+        match kind {
+            Some("string") => Some(match format {
+                Some("date-time") => Type::DateTime,
+                Some("binary") => Type::File,
+                _ => Type::String,
+            }),
+            Some("integer") => Some(match format {
+                Some("int32") => Type::I32,
+                Some("uint64") => Type::U64,
+                _ => Type::I64,
+            }),
+            Some("number") => Some(match format {
+                Some("float") => Type::F32,
+                _ => Type::F64,
+            }),
+            Some("boolean") => Some(Type::Bool),
+            Some("array") => {
+                if !schema.contains_key("items") {
+                    self.cx
+                        .problem(pointer, "an array schema must have `items`");
+                    return None;
+                }
+                let item_context = format!("{context}Item");
+                let item = self.schema_type(&format!("{pointer}/items"), &item_context)?;
+                Some(Type::List(Box::new(
+                    self.nullable(&format!("{pointer}/items"), item),
+                )))
+            }
+            Some("object") | None if schema.contains_key("properties") => {
+                Some(self.struct_type(pointer, docs, context, reserved))
+            }
+            Some("object") | None => self.free_form(pointer, schema, context),
+            Some(other) => {
+                self.cx.problem(
+                    format!("{pointer}/type"),
+                    format!("unknown schema type `{other}`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list item or map value that says `nullable: true` may be `null`: an `Option`.
+    fn nullable(&self, pointer: &str, ty: Type) -> Type {
+        match self
+            .cx
+            .keyword(pointer, "nullable")
+            .and_then(Value::as_bool)
+        {
+            Some(true) if ty != Type::Json => Type::Nullable(Box::new(ty)),
+            _ => ty,
+        }
+    }
+
+    /// An object without properties: a map when `additionalProperties` is a schema, else any JSON.
+    fn free_form(
+        &mut self,
+        pointer: &str,
+        schema: &Map<String, Value>,
+        context: &str,
+    ) -> Option<Type> {
+        match schema.get("additionalProperties") {
+            Some(Value::Object(values)) if !values.is_empty() => {
+                let at = format!("{pointer}/additionalProperties");
+                let value = self.schema_type(&at, &format!("{context}Value"))?;
+                Some(Type::Map(Box::new(self.nullable(&at, value))))
+            }
+            _ => Some(Type::Json),
+        }
+    }
+
+    /// Whether a schema becomes a struct or an enum of its own (rather than an alias of
+    /// another): objects, enums, and `oneOf`s other than a choice of plain strings.
+    fn makes_type(&self, pointer: &str, schema: &Map<String, Value>) -> bool {
+        let merges = schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.len() > 1);
+        let choice = |keyword: &str| {
+            schema
+                .get(keyword)
+                .and_then(Value::as_array)
+                .is_some_and(|members| {
+                    let typed = members
+                        .iter()
+                        .filter(|m| m.get("type").and_then(Value::as_str) != Some("null"))
+                        .count();
+                    typed > 1
+                        && !(0..members.len())
+                            .all(|i| self.is_plain_string(&format!("{pointer}/{keyword}/{i}")))
+                })
+        };
+        merges
+            || choice("oneOf")
+            || choice("anyOf")
+            || is_extensible_enum(schema)
+            || ["properties", "enum"]
+                .iter()
+                .any(|k| schema.contains_key(*k))
+    }
+
+    /// The finished arena and the context, once every operation has been read; each component
+    /// schema that no operation reached is named in a warning.
+    pub fn finish(mut self) -> (Vec<TypeDef>, Context<'a>) {
+        self.report_unused_components();
+        (self.types, self.cx)
+    }
+
+    fn report_unused_components(&mut self) {
+        let unused: Vec<String> = self
+            .component_names
+            .keys()
+            .filter(|key| !self.resolved.contains_key(*key) && !self.merged.contains(*key))
+            .cloned()
+            .collect();
+        for key in unused {
+            self.cx.warn(
+                format!("#/components/schemas/{}", escape(&key)),
+                "not generated: no operation uses this schema",
+            );
+        }
+    }
+}
+
+/// The type with every date-time as text (RFC 3339 as the service sends it).
+pub(super) fn text_dates(ty: Type) -> Type {
+    match ty {
+        Type::DateTime => Type::String,
+        Type::List(item) => Type::List(Box::new(text_dates(*item))),
+        Type::Map(value) => Type::Map(Box::new(text_dates(*value))),
+        Type::Nullable(inner) => Type::Nullable(Box::new(text_dates(*inner))),
+        other => other,
+    }
+}

@@ -1,0 +1,347 @@
+//! Choices between schemas: `oneOf` and `anyOf` (enums, plain strings, untagged unions), and
+//! discriminated unions, stated by a `discriminator` or implied by a property of one value each.
+
+use super::Schemas;
+use crate::ir::docs::lines;
+use crate::ir::model::{Type, TypeId, TypeKind, UnionVariant};
+use crate::naming::{self, Scope};
+use crate::pointer::{escape, unescape};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+impl<'a> Schemas<'a> {
+    /// `oneOf` (or an `anyOf` other than an extensible enum, read the same way: a client
+    /// sends one of the members and reads whichever fits): a discriminated union when there
+    /// is a discriminator; an enum when every member is a string enum (the members'
+    /// descriptions document the values); `String` when every member is a string; otherwise
+    /// an untagged enum of the members, tried in order.
+    pub(super) fn one_of(
+        &mut self,
+        keyword: &str,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        if schema.contains_key("discriminator") {
+            return self.union_type(pointer, schema, context, reserved);
+        }
+        let Some(members) = schema.get(keyword).and_then(Value::as_array) else {
+            self.cx.problem(
+                format!("{pointer}/{keyword}"),
+                format!("`{keyword}` must be a list of schemas"),
+            );
+            return None;
+        };
+        // `{type: 'null'}` members only say that the value may be absent, as every field may.
+        let members: Vec<(String, &Value)> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("{pointer}/{keyword}/{i}"), m))
+            .filter(|(_, m)| m.get("type").and_then(Value::as_str) != Some("null"))
+            .collect();
+        let docs = lines(schema.get("description").and_then(Value::as_str));
+        match members.as_slice() {
+            [] => return Some(Type::Json),
+            [(at, _)] => return self.schema_type(at, context),
+            _ => {}
+        }
+        let string_enum = |m: &Value| {
+            m.get("type").and_then(Value::as_str) == Some("string")
+                && m.get("enum").and_then(Value::as_array).is_some()
+        };
+        if members.iter().all(|(_, m)| string_enum(m)) {
+            let mut values = Vec::new();
+            for (at, member) in &members {
+                let member_docs = lines(member.get("description").and_then(Value::as_str));
+                let listed = self.enum_values(&format!("{at}/enum"), &member["enum"])?;
+                values.extend(listed.into_iter().map(|v| (v, member_docs.clone())));
+            }
+            return Some(self.enum_type(values, false, docs, context, reserved));
+        }
+        // All plain strings (an id or a name, say): one string type serves.
+        if members.iter().all(|(at, _)| self.is_plain_string(at)) {
+            return Some(Type::String);
+        }
+        if let Some((property, tags)) = self.implicit_tag(&members) {
+            return self.implicitly_tagged_union(&members, property, tags, docs, context, reserved);
+        }
+        let id = self.reserved_or_new(reserved, context);
+        let parent = self.types[id].name.clone();
+        let mut names = Scope::default();
+        let mut variants = Vec::new();
+        for (i, (at, member)) in members.iter().enumerate() {
+            // An inline object tagged by a single-valued enum property is named by its tag.
+            let tag = member
+                .get("properties")
+                .and_then(Value::as_object)
+                .and_then(|props| {
+                    props
+                        .values()
+                        .find_map(|p| match p.get("enum").and_then(Value::as_array) {
+                            Some(values) if values.len() == 1 => {
+                                values[0].as_str().map(String::from)
+                            }
+                            _ => None,
+                        })
+                });
+            let title = member
+                .get("title")
+                .and_then(Value::as_str)
+                .map(String::from);
+            let hint = tag.or(title).unwrap_or_else(|| format!("Variant{}", i + 1));
+            let ty = self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint)))?;
+            let name = match (&ty, member.get("$ref")) {
+                (Type::Named(target), Some(_)) => self.types[*target].name.clone(),
+                (Type::Named(_), None) => naming::type_name(&hint),
+                (other, _) => other_variant_name(other, &hint, member),
+            };
+            variants.push((names.claim(name), ty));
+        }
+        // Reading tries the variants in turn and keeps the first that fits; unknown fields do
+        // not stop a fit, so the models with more fields go first and lose nothing.
+        let field_count = |ty: &Type| match ty {
+            Type::Named(target) => match &self.types[*target].kind {
+                TypeKind::Struct { fields } => fields.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        variants.sort_by_key(|(_, ty)| std::cmp::Reverse(field_count(ty)));
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Untagged { variants };
+        Some(Type::Named(id))
+    }
+
+    /// The property that tells the members of a `oneOf` apart without a `discriminator`: one
+    /// that every member is an object requiring, each with a single string value of its own
+    /// (`type: {enum: [circle]}`, `type: {enum: [square]}`); with each member's value.
+    pub(super) fn implicit_tag(
+        &self,
+        members: &[(String, &Value)],
+    ) -> Option<(String, Vec<String>)> {
+        let objects: Vec<(String, &'a Map<String, Value>)> = members
+            .iter()
+            .map(|(at, _)| self.cx.located_wrapper_chain(at).pop())
+            .collect::<Option<_>>()?;
+        // Plain objects only: a member that is itself a choice or a merge stays untagged.
+        let plain_object = |(_, schema): &(String, &Map<String, Value>)| {
+            schema.contains_key("properties")
+                && ["oneOf", "anyOf", "allOf", "discriminator"]
+                    .iter()
+                    .all(|keyword| !schema.contains_key(*keyword))
+        };
+        if !objects.iter().all(plain_object) {
+            return None;
+        }
+        let candidates = objects
+            .first()?
+            .1
+            .get("required")
+            .and_then(Value::as_array)?;
+        candidates
+            .iter()
+            .filter_map(Value::as_str)
+            .find_map(|property| {
+                let tags: Vec<String> = objects
+                    .iter()
+                    .map(|(at, object)| self.single_value(at, object, property))
+                    .collect::<Option<_>>()?;
+                let distinct: BTreeSet<&String> = tags.iter().collect();
+                (distinct.len() == tags.len()).then(|| (property.to_string(), tags))
+            })
+    }
+
+    /// The one string value that `object` (at `pointer`) requires of `property`.
+    pub(super) fn single_value(
+        &self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        property: &str,
+    ) -> Option<String> {
+        let required = object.get("required").and_then(Value::as_array)?;
+        if !required.iter().any(|name| name.as_str() == Some(property)) {
+            return None;
+        }
+        let at = format!("{pointer}/properties/{}", escape(property));
+        match self
+            .cx
+            .keyword(&at, "enum")
+            .and_then(Value::as_array)?
+            .as_slice()
+        {
+            [Value::String(value)] => Some(value.clone()),
+            _ => None,
+        }
+    }
+
+    /// A `oneOf` whose members `implicit_tag` tells apart by `property`: a union of them, as
+    /// if the document had named `property` its discriminator. Inline members leave the
+    /// property out of their structs, since the variant says it.
+    pub(super) fn implicitly_tagged_union(
+        &mut self,
+        members: &[(String, &Value)],
+        property: String,
+        tags: Vec<String>,
+        docs: Vec<String>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let id = self.reserved_or_new(reserved, context);
+        let parent = self.types[id].name.clone();
+        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
+        let mut variants = Vec::new();
+        for ((at, member), value) in members.iter().zip(tags) {
+            if !member.as_object().is_some_and(|m| m.contains_key("$ref")) {
+                self.implied_tags.insert(at.clone(), property.clone());
+            }
+            let context = format!("{parent}{}", naming::type_name(&value));
+            match self.schema_type(at, &context)? {
+                Type::Named(ty) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
+                    variants.push(UnionVariant {
+                        name: names.claim(naming::type_name(&value)),
+                        value,
+                        ty,
+                    });
+                }
+                _ => {
+                    self.cx
+                        .problem(at.clone(), "a tagged member must be an object schema");
+                    return None;
+                }
+            }
+        }
+        self.types[id].docs = docs;
+        self.types[id].kind = TypeKind::Union { property, variants };
+        Some(Type::Named(id))
+    }
+
+    /// Whether the schema at `pointer`, through its wrappers, is a string without an enum.
+    pub(super) fn is_plain_string(&self, pointer: &str) -> bool {
+        self.cx.wrapper_chain(pointer).last().is_some_and(|schema| {
+            schema.get("type").and_then(Value::as_str) == Some("string")
+                && !schema.contains_key("enum")
+        })
+    }
+
+    /// A schema with a `discriminator`: an enum of its subtypes, named by the `mapping` (or,
+    /// without one, by the component schemas that take it into their `allOf`).
+    pub(super) fn union_type(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
+        let at = format!("{pointer}/discriminator");
+        let Some(property) = schema
+            .get("discriminator")
+            .and_then(|d| d.get("propertyName"))
+            .and_then(Value::as_str)
+        else {
+            self.cx
+                .problem(at, "a discriminator needs a `propertyName`");
+            return None;
+        };
+        let mut kinds: Vec<(String, String)> = Vec::new();
+        let mapping = schema
+            .get("discriminator")
+            .and_then(|d| d.get("mapping"))
+            .and_then(Value::as_object);
+        match mapping {
+            Some(mapping) => {
+                for (value, reference) in mapping {
+                    match reference.as_str() {
+                        Some(reference) => kinds.push((value.clone(), reference.to_string())),
+                        None => self
+                            .cx
+                            .problem(format!("{at}/mapping"), "mapping values must be references"),
+                    }
+                }
+            }
+            // Without a mapping, a `oneOf`'s referenced members name themselves.
+            None if schema.contains_key("oneOf") => {
+                let members = schema.get("oneOf").and_then(Value::as_array);
+                for member in members.into_iter().flatten() {
+                    let reference = member.get("$ref").and_then(Value::as_str);
+                    match reference.and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                        Some(key) => kinds.push((unescape(key), reference.unwrap_or_default().to_string())),
+                        None => self.cx.problem(
+                            format!("{pointer}/oneOf"),
+                            "a discriminated `oneOf` without a mapping must list `$ref`s to component schemas",
+                        ),
+                    }
+                }
+            }
+            None => {
+                let raw: &'a Value = self.cx.raw;
+                let schemas = raw
+                    .pointer("/components/schemas")
+                    .and_then(Value::as_object);
+                for (key, candidate) in schemas.into_iter().flatten() {
+                    let refers_here = candidate
+                        .get("allOf")
+                        .and_then(Value::as_array)
+                        .is_some_and(|members| {
+                            members
+                                .iter()
+                                .any(|m| m.get("$ref").and_then(Value::as_str) == Some(pointer))
+                        });
+                    if refers_here {
+                        kinds.push((key.clone(), format!("#/components/schemas/{}", escape(key))));
+                    }
+                }
+            }
+        }
+        // A discriminator that no schema takes up is just a property: the schema is a struct.
+        if kinds.is_empty() && schema.contains_key("properties") {
+            let docs = lines(schema.get("description").and_then(Value::as_str));
+            return Some(self.struct_type(pointer, docs, context, reserved));
+        }
+        let id = self.reserved_or_new(reserved, context);
+        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
+        let mut variants = Vec::new();
+        for (value, reference) in kinds {
+            let here = format!("{at}/mapping/{}", escape(&value));
+            match self.reference(&here, &Value::String(reference.clone())) {
+                Some(Type::Named(ty)) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
+                    variants.push(UnionVariant {
+                        name: names.claim(naming::type_name(&value)),
+                        value,
+                        ty,
+                    });
+                }
+                Some(_) => self
+                    .cx
+                    .problem(here, format!("`{reference}` is not an object schema")),
+                None => {}
+            }
+        }
+        self.types[id].docs = lines(schema.get("description").and_then(Value::as_str));
+        self.types[id].kind = TypeKind::Union {
+            property: property.to_string(),
+            variants,
+        };
+        Some(Type::Named(id))
+    }
+}
+
+/// The variant name of a `oneOf` member that is not a named type: its title, else its type.
+fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
+    if member.get("title").is_some() {
+        return naming::type_name(hint);
+    }
+    match ty {
+        Type::Bool => "Boolean",
+        Type::I32 | Type::I64 | Type::U64 => "Integer",
+        Type::F32 | Type::F64 => "Number",
+        Type::String | Type::DateTime => "String",
+        Type::List(_) => "List",
+        Type::Map(_) => "Map",
+        Type::Nullable(inner) => return other_variant_name(inner, hint, member),
+        Type::Json | Type::Named(_) => "Value",
+        Type::Bytes => "Bytes",
+        Type::File => "File",
+    }
+    .to_string()
+}

@@ -5,6 +5,7 @@
 //! files). Names are made in [`naming`] alone. The generator never touches the file system:
 //! `xtask` decides where the files go.
 
+mod diagnostics;
 pub mod emit;
 pub mod ir;
 pub mod load;
@@ -12,32 +13,7 @@ pub mod naming;
 pub mod pointer;
 pub mod render;
 
-use std::fmt;
-
-/// One problem in the input document, located by a JSON pointer (`#/components/schemas/Foo`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    /// Where the problem is, as a JSON pointer into the document.
-    pub pointer: String,
-    /// What is wrong or unsupported there.
-    pub message: String,
-}
-
-impl Problem {
-    /// A problem at `pointer`.
-    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            pointer: pointer.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.pointer, self.message)
-    }
-}
+pub use diagnostics::{Problem, Warning, WarningKind, summarize};
 
 /// One file of the generated crate, with its path relative to the crate's root.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +30,7 @@ pub struct Output {
     /// The crate's files, in a fixed order.
     pub files: Vec<File>,
     /// Things the document has that were handled by a fallback or left out, located.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Warning>,
     /// Number of Rust types (structs and enums) generated.
     pub type_count: usize,
     /// Number of client methods generated.
@@ -66,6 +42,9 @@ pub struct Output {
 pub struct Settings {
     /// The crate's package name; by default the document's title, e.g. `widget-store-client`.
     pub crate_name: Option<String>,
+    /// Refuse the document, writing nothing, for any warning that costs the client something
+    /// (every kind but unused schemas): for users who want strictness in their CI.
+    pub deny_warnings: bool,
 }
 
 /// Generates a client crate from the text of an OpenAPI 3.0 document (YAML or JSON).
@@ -79,6 +58,16 @@ pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
 pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
     let document = load::load(document)?;
     let (mut api, warnings) = ir::build(&document)?;
+    if settings.deny_warnings {
+        let denied: Vec<Problem> = warnings
+            .iter()
+            .filter(|warning| warning.kind.denied())
+            .map(|warning| Problem::new(&warning.pointer, &warning.message))
+            .collect();
+        if !denied.is_empty() {
+            return Err(denied);
+        }
+    }
     if let Some(name) = &settings.crate_name {
         api.crate_name = name.clone();
     }

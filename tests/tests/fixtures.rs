@@ -1051,3 +1051,35 @@ fn errors_unsupported_path_parameter() {
         ["#/paths/~1widgets~1{widgetName}/get/parameters/0/schema"]
     );
 }
+
+/// `deny_warnings` refuses a document for any fallback, naming each, but not for schemas that
+/// no operation uses, which cost the client nothing.
+#[test]
+fn deny_warnings_refuses_fallbacks_but_not_unused_schemas() {
+    let strict = generator::Settings {
+        deny_warnings: true,
+        ..Default::default()
+    };
+    let unused_only = read_fixture("unreachable-schemas.yaml");
+    let output = generator::generate_with(&unused_only, &strict).expect("only unused schemas");
+    assert!(!output.warnings.is_empty());
+    assert!(
+        output
+            .warnings
+            .iter()
+            .all(|w| w.kind == generator::WarningKind::Unused)
+    );
+
+    let with_fallbacks = read_fixture("bodies.yaml");
+    let lenient = generator::generate(&with_fallbacks).expect("bodies.yaml generates");
+    let denied: Vec<String> = lenient
+        .warnings
+        .iter()
+        .filter(|w| w.kind.denied())
+        .map(ToString::to_string)
+        .collect();
+    assert!(!denied.is_empty());
+    let problems = generator::generate_with(&with_fallbacks, &strict).unwrap_err();
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems, denied);
+}

@@ -168,7 +168,10 @@ fn check_shape(result: &Result<Output, Vec<Problem>>) -> Result<(), Failure> {
                     return Err(format!("file `{}` is empty", file.path));
                 }
             }
-            output.warnings.iter().try_for_each(located)
+            output
+                .warnings
+                .iter()
+                .try_for_each(|warning| located(&Problem::new(&warning.pointer, &warning.message)))
         }
     }
 }

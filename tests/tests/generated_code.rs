@@ -11,6 +11,7 @@ fn generated_files_match_their_snapshots() {
         let spec = std::fs::read_to_string(root.join(target.spec)).expect("the spec is readable");
         let settings = generator::Settings {
             crate_name: target.crate_name.map(String::from),
+            ..Default::default()
         };
         let output = generator::generate_with(&spec, &settings).expect("the spec generates");
         let paths: Vec<&str> = output.files.iter().map(|f| f.path.as_str()).collect();
@@ -39,6 +40,7 @@ fn checked_in_code_is_fresh() {
     for target in xtask::DEFAULT_TARGETS {
         let settings = generator::Settings {
             crate_name: target.crate_name.map(String::from),
+            ..Default::default()
         };
         let (spec, out) = (target.spec, target.out);
         let report = xtask::codegen(&root.join(spec), &root.join(out), &settings, true)

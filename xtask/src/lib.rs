@@ -61,7 +61,7 @@ pub struct Report {
     /// Generated files removed (or, with `check`, that would be removed).
     pub removed: Vec<String>,
     /// Located warnings about constructs handled by a fallback or left out.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<generator::Warning>,
     pub millis: u128,
 }
 
@@ -101,7 +101,7 @@ pub fn codegen(
     let mut report = Report {
         types: output.type_count,
         operations: output.operation_count,
-        warnings: output.warnings.iter().map(ToString::to_string).collect(),
+        warnings: output.warnings,
         ..Report::default()
     };
     report.crate_name = crate_name(&output.files);

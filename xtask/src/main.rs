@@ -5,10 +5,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--spec FILE --out DIR [--name NAME]]
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--all-warnings]
+                           [--spec FILE --out DIR [--name NAME]]
        cargo xtask bench-compare [--runs N] [--large] [--progenitor PATH]
 
   --check       change nothing; list every stale file and fail if there is one
+  --deny-warnings  refuse a document, writing nothing, for any warning but unused schemas
+  --all-warnings   list every warning (by default: a count per kind and a few examples)
   --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
   --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
   --name NAME   the crate's package name (default: from the document's title)
@@ -42,9 +45,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some(other) => return Err(format!("unknown command `{other}`")),
     }
     let (mut check, mut spec, mut out, mut name) = (false, None, None, None);
+    let (mut deny_warnings, mut all_warnings) = (false, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
+            "--deny-warnings" => deny_warnings = true,
+            "--all-warnings" => all_warnings = true,
             "--name" => name = Some(args.next().ok_or("--name needs a package name")?.clone()),
             "--spec" => spec = Some(PathBuf::from(args.next().ok_or("--spec needs a file")?)),
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a directory")?)),
@@ -70,11 +76,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 
     let mut failed = false;
     for (spec, out, crate_name) in targets {
-        let settings = generator::Settings { crate_name };
+        let settings = generator::Settings {
+            crate_name,
+            deny_warnings,
+        };
         match xtask::codegen(&spec, &out, &settings, check) {
             Ok(report) => {
-                for warning in &report.warnings {
-                    eprintln!("warning: {warning}");
+                let examples = if all_warnings { usize::MAX } else { 3 };
+                for line in generator::summarize(&report.warnings, examples) {
+                    eprintln!("{line}");
                 }
                 for file in &report.changed {
                     if check {

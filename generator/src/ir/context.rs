@@ -2,8 +2,8 @@
 //! and warnings found so far. Each part takes this explicitly; nothing else is shared but the
 //! type arena (`schemas::Schemas`).
 
-use crate::Problem;
 use crate::pointer::resolve;
+use crate::{Problem, Warning, WarningKind};
 use serde_json::{Map, Value};
 
 /// The document being read, and where its problems go.
@@ -13,7 +13,7 @@ pub(super) struct Context<'a> {
     /// What stops generation: the document is refused.
     pub problems: Vec<Problem>,
     /// What was handled by a fallback or left out.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Warning>,
 }
 
 impl<'a> Context<'a> {
@@ -29,8 +29,17 @@ impl<'a> Context<'a> {
         self.problems.push(Problem::new(pointer, message));
     }
 
-    pub fn warn(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
-        self.warnings.push(Problem::new(pointer, message));
+    pub fn warn(
+        &mut self,
+        kind: WarningKind,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.warnings.push(Warning {
+            kind,
+            pointer: pointer.into(),
+            message: message.into(),
+        });
     }
 
     /// The schema at `pointer` and the schemas it wraps (`$ref`, single-member `allOf`),

@@ -6,6 +6,7 @@ use super::model::{
     ClientDef, LongRunning, Operation, Reply, StatusMonitor, Terminal, Type, TypeDef, TypeId,
     TypeKind,
 };
+use crate::WarningKind;
 use crate::naming::{self, Scope};
 use std::collections::BTreeMap;
 
@@ -50,6 +51,7 @@ pub(super) fn mark(
         }
         let Some(status) = own.or(usual) else {
             cx.warn(
+                WarningKind::Operation,
                 op.pointer.clone(),
                 "has an Operation-Location header, but the document has no status model \
                  (a `status` enum with Succeeded and Failed) it could return: generated as a plain method",

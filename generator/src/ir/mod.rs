@@ -30,9 +30,9 @@ mod server;
 
 pub use model::*;
 
-use crate::Problem;
 use crate::load::Document;
 use crate::naming::{self, Scope};
+use crate::{Problem, Warning};
 use context::Context;
 use schemas::Schemas;
 
@@ -47,7 +47,7 @@ const GENERATED_NAMES: &[&str] = &[
 ];
 
 /// Builds the model, or returns every problem found (sorted by location).
-pub fn build(document: &Document) -> Result<(Api, Vec<Problem>), Vec<Problem>> {
+pub fn build(document: &Document) -> Result<(Api, Vec<Warning>), Vec<Problem>> {
     let api = &document.api;
     let title = api.info.title.clone();
     let client_name = format!("{}Client", naming::type_name(&title));

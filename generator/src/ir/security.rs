@@ -3,6 +3,7 @@
 
 use super::context::Context;
 use super::model::Auth;
+use crate::WarningKind;
 use crate::pointer::escape;
 use openapiv3::ReferenceOr;
 
@@ -31,6 +32,7 @@ pub(super) fn auth(cx: &mut Context, api: &openapiv3::OpenAPI) -> (Auth, Vec<Aut
                 None => offered.push(auth),
                 Some(known) if serves(known, &auth) => {}
                 Some(known) => cx.warn(
+                    WarningKind::Client,
                     pointer.clone(),
                     format!("asks for {auth:?}; the client uses {known:?} instead"),
                 ),
@@ -48,6 +50,7 @@ pub(super) fn auth(cx: &mut Context, api: &openapiv3::OpenAPI) -> (Auth, Vec<Aut
                     None => offered.push(auth),
                     Some(_) if offered.iter().any(|known| serves(known, &auth)) => {}
                     Some(first) => cx.warn(
+                        WarningKind::Client,
                         pointer.clone(),
                         format!("asks for {auth:?}; the client uses {first:?} for every operation"),
                     ),

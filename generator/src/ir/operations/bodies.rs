@@ -1,6 +1,7 @@
 //! Request bodies and replies: which media type is sent or read, and how (JSON, XML, form,
 //! multipart, text, bytes); and the error model the non-2xx replies carry.
 
+use crate::WarningKind;
 use crate::ir::docs::lines;
 use crate::ir::model::{Body, Encoding, Reply, Type, TypeKind};
 use crate::ir::schemas::{Schemas, text_dates};
@@ -184,6 +185,7 @@ pub(super) fn success_response(
     }
     if differ {
         schemas.cx.warn(
+                WarningKind::AsJson,
                 format!("{pointer}/responses"),
                 "success responses carry different body types: the method returns the body as `serde_json::Value`",
             );

@@ -2,6 +2,7 @@
 //! keep unknown values), and enums of other types, which stay their plain type.
 
 use super::Schemas;
+use crate::WarningKind;
 use crate::ir::docs::lines;
 use crate::ir::model::{Type, TypeId, TypeKind, Variant};
 use crate::naming::{self, Scope};
@@ -23,6 +24,7 @@ impl<'a> Schemas<'a> {
         if matches!(kind, Some("integer" | "number" | "boolean")) {
             // The values are listed in the docs (see `constraint_sentence`).
             self.cx.warn(
+                WarningKind::Simplified,
                 format!("{pointer}/enum"),
                 format!(
                     "an enum of {} values is generated as the plain type; the allowed values are in the docs",

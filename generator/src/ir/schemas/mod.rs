@@ -13,6 +13,7 @@ mod xml;
 use super::context::Context;
 use super::docs::lines;
 use super::model::{Type, TypeDef, TypeId, TypeKind};
+use crate::WarningKind;
 use crate::naming::{self, Scope};
 use crate::pointer::{escape, resolve, unescape};
 use serde_json::{Map, Value};
@@ -400,6 +401,7 @@ impl<'a> Schemas<'a> {
             .collect();
         for key in unused {
             self.cx.warn(
+                WarningKind::Unused,
                 format!("#/components/schemas/{}", escape(&key)),
                 "not generated: no operation uses this schema",
             );

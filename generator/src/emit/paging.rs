@@ -1,8 +1,8 @@
 //! Paged lists: an operation whose reply is a page (`value` and `nextLink`) returns
 //! azure_core's `Pager`, which follows `nextLink` and yields the items of every page.
 
+use super::methods::{arguments, method_docs, request_statements};
 use super::tokens::{In, ident, model_path, type_tokens};
-use super::{arguments, method_docs, request_statements};
 use crate::ir::{Api, Operation, Paging};
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -5,8 +5,8 @@
 //! which its pollers treat as done; so the mapping is generated from the document's enum
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
+use super::methods::{arguments, method_docs, options_struct, request_statements};
 use super::tokens::{In, ident, model_path, outer_docs, type_tokens};
-use super::{arguments, method_docs, options_struct, request_statements};
 use crate::ir::{
     Api, OPERATION_FAILURE, Operation, Poll, Reply, StatusMonitor, Terminal, Type, TypeDef,
 };

@@ -9,6 +9,7 @@ use crate::ir::{Api, Auth};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+mod auth;
 mod client;
 mod enums;
 mod methods;

@@ -449,12 +449,20 @@ pub(super) fn raw_bodies(api: &Api) -> TokenStream {
             quote!(Ok(body.into())),
         )
     });
+    let form = form_body_writer(api);
+    let xml = xml::body_writer(api);
+    let multipart = multipart::writer(api);
+    quote!(#text #binary #form #xml #multipart)
+}
+
+/// `form_body`, the writer of form-encoded bodies, where some method sends one.
+fn form_body_writer(api: &Api) -> Option<TokenStream> {
     let forms = api.operations.iter().any(|op| {
         op.body
             .as_ref()
             .is_some_and(|b| b.encoding == Encoding::Form)
     });
-    let form = forms.then(|| {
+    forms.then(|| {
         quote! {
             /// Writes a model as an `application/x-www-form-urlencoded` body: each field a pair,
             /// a list as repeated pairs, text as it is and any other value as JSON text.
@@ -491,8 +499,5 @@ pub(super) fn raw_bodies(api: &Api) -> TokenStream {
                 Ok(azure_core::Bytes::from(form.query().unwrap_or_default().to_string()))
             }
         }
-    });
-    let xml = xml::body_writer(api);
-    let multipart = multipart::writer(api);
-    quote!(#text #binary #form #xml #multipart)
+    })
 }

@@ -4,6 +4,19 @@
 //! `new(endpoint, credential, options)`, one async method per operation returning
 //! `azure_core::Result<Response<T>>`, models with `Option` fields, extensible enums that keep
 //! unknown values.
+//!
+//! This module writes the small files of the crate (manifest, `lib.rs`, `generated/mod.rs`);
+//! its submodules write `models.rs` and `clients.rs`, one room per kind of item. Calls only go
+//! downwards, and every module may use `tokens` (type tokens, identifiers, docs):
+//!
+//! ```text
+//! emit ─┬─ models ─┬─ enums
+//!       │          ├─ xml, multipart
+//!       │          └─ paging, polling ─ methods
+//!       └─ client ─┬─ auth
+//!                  ├─ paging, polling ─ methods
+//!                  └─ methods ─ xml, multipart
+//! ```
 
 use crate::ir::{Api, Auth};
 use proc_macro2::TokenStream;
@@ -96,6 +109,7 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
     )
 }
 
+/// `src/lib.rs`: the crate's docs and lints, and the generated modules re-exported.
 fn lib_rs(api: &Api) -> TokenStream {
     let mut docs = vec![format!(
         "Client for {} (API version {}), generated from its OpenAPI document by `cargo xtask codegen`.",
@@ -120,6 +134,7 @@ fn lib_rs(api: &Api) -> TokenStream {
     }
 }
 
+/// `src/generated/mod.rs`: the client and model modules.
 fn generated_mod_rs() -> TokenStream {
     quote! {
         //! The generated client and its models.

@@ -1,6 +1,7 @@
 //! `multipart/form-data` bodies: the `FilePart` model, the parts of a body, and their writer.
 
-use super::{Api, Body, Encoding, Type, TypeDef, TypeKind, ident};
+use super::tokens::ident;
+use crate::ir::{Api, Body, Encoding, Type, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 

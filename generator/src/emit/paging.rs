@@ -1,13 +1,14 @@
 //! Paged lists: an operation whose reply is a page (`value` and `nextLink`) returns
 //! azure_core's `Pager`, which follows `nextLink` and yields the items of every page.
 
-use super::{In, arguments, ident, method_docs, model_path, request_statements, type_tokens};
+use super::methods::{arguments, method_docs, request_statements};
+use super::tokens::{In, ident, model_path, type_tokens};
 use crate::ir::{Api, Operation, Paging};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The method of a paged list.
-pub fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
+pub(super) fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
     let name = ident(&op.method_name);
     let options = ident(&op.options_name);
     let page = model_path(api, paging.page, In::Clients);
@@ -62,7 +63,7 @@ pub fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenStream {
 }
 
 /// `impl Page` for a page model: its items are the `value` list.
-pub fn page_impl(api: &Api, paging: &Paging) -> TokenStream {
+pub(super) fn page_impl(api: &Api, paging: &Paging) -> TokenStream {
     let page = ident(&api.types[paging.page].name);
     let item = type_tokens(api, &paging.item, In::Models);
     let items = ident(&paging.items_field);
@@ -86,7 +87,7 @@ pub fn page_impl(api: &Api, paging: &Paging) -> TokenStream {
 }
 
 /// The helpers every paged method shares.
-pub fn shared(api: &Api) -> TokenStream {
+pub(super) fn shared(api: &Api) -> TokenStream {
     if api.operations.iter().all(|op| op.paged.is_none()) {
         return TokenStream::new();
     }
@@ -142,7 +143,7 @@ pub fn shared(api: &Api) -> TokenStream {
 }
 
 /// How the type at `page` is paged, when some operation returns it as a page.
-pub fn paging_of(api: &Api, page: usize) -> Option<&Paging> {
+pub(super) fn paging_of(api: &Api, page: usize) -> Option<&Paging> {
     api.operations
         .iter()
         .filter_map(|op| op.paged.as_ref())

@@ -1,22 +1,25 @@
-//! Long-running work: status models implement azure_core's `StatusMonitor`, and a GET of a
-//! status model gets a `poll_*` method returning azure_core's `Poller`.
+//! Long-running work: status models implement azure_core's `StatusMonitor`, a GET of a status
+//! model gets a `poll_*` method returning azure_core's `Poller`, and a long-running operation a
+//! `begin_*` method returning one.
 //!
 //! azure_core reads only "InProgress" as in progress and anything it does not know as unknown,
 //! which its pollers treat as done; so the mapping is generated from the document's enum
 //! instead: its terminal values end polling, every other value (also an unknown one) does not.
 
-use super::{
-    In, arguments, ident, method_docs, model_path, options_struct, outer_docs, request_statements,
-    type_tokens,
-};
+use super::methods::{arguments, method_docs, options_struct, request_statements};
+use super::tokens::{In, ident, model_path, outer_docs, type_tokens};
 use crate::ir::{
     Api, OPERATION_FAILURE, Operation, Poll, Reply, StatusMonitor, Terminal, Type, TypeDef,
 };
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// `impl StatusMonitor for Model`, mapping the status enum's terminal variants.
-pub fn status_monitor_impl(api: &Api, def: &TypeDef, monitor: &StatusMonitor) -> TokenStream {
+pub(super) fn status_monitor_impl(
+    api: &Api,
+    def: &TypeDef,
+    monitor: &StatusMonitor,
+) -> TokenStream {
     let name = ident(&def.name);
     let field = ident(&monitor.status_field);
     let states = ident(&api.types[monitor.states].name);
@@ -57,7 +60,7 @@ pub fn status_monitor_impl(api: &Api, def: &TypeDef, monitor: &StatusMonitor) ->
 
 /// The `poll_*` method of a status GET: the same request, sent again until the status is
 /// terminal.
-pub fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
+pub(super) fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream {
     let name = ident(&poll.method_name);
     let options = ident(&poll.options_name);
     let Reply::Json(Type::Named(status_id)) = op.reply else {
@@ -109,7 +112,7 @@ polling; the operation itself goes on.";
 
 /// The `begin_*` method of a long-running operation: sends the request, then follows its
 /// `Operation-Location` until the operation ends.
-pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
+pub(super) fn begin_method(api: &Api, op: &Operation) -> TokenStream {
     let Some(long_running) = &op.long_running else {
         return TokenStream::new();
     };
@@ -157,7 +160,12 @@ pub fn begin_method(api: &Api, op: &Operation) -> TokenStream {
 
 /// The options of a method that returns a poller: the poller's, plus the operation's optional
 /// parameters.
-pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str) -> TokenStream {
+pub(super) fn poller_options_struct(
+    api: &Api,
+    op: &Operation,
+    name: &str,
+    method: &str,
+) -> TokenStream {
     let poller = quote! {
         /// The context of every request, and how long to wait between them when the
         /// service does not say.
@@ -168,7 +176,7 @@ pub fn poller_options_struct(api: &Api, op: &Operation, name: &str, method: &str
 
 /// `OperationFailure<M>`, with `Display` for each status model, and the helpers the poll
 /// methods share.
-pub fn shared(api: &Api) -> TokenStream {
+pub(super) fn shared(api: &Api) -> TokenStream {
     let monitors: Vec<(usize, &StatusMonitor)> = api
         .types
         .iter()
@@ -179,134 +187,27 @@ pub fn shared(api: &Api) -> TokenStream {
         return TokenStream::new();
     }
     let failure = ident(OPERATION_FAILURE);
-    let displays = monitors.iter().map(|&(id, monitor)| {
-        let name = model_path(api, id, In::Clients);
-        let binding = match &monitor.error_field {
-            Some(_) => quote!(status),
-            None => quote!(_),
-        };
-        let reason = match &monitor.error_field {
-            Some(field) => {
-                let field = ident(field);
-                quote! {
-                    if let Some(error) = &status.#field {
-                        write!(
-                            f,
-                            ": {}: {}",
-                            error.code.as_deref().unwrap_or("(no code)"),
-                            error.message.as_deref().unwrap_or("(no message)")
-                        )?;
-                    }
-                }
-            }
-            None => TokenStream::new(),
-        };
-        quote! {
-            impl std::fmt::Display for #failure<#name> {
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    match self {
-                        Self::Failed(#binding) => {
-                            f.write_str("the operation failed")?;
-                            #reason
-                            Ok(())
-                        }
-                        Self::Canceled(_) => f.write_str("the operation was canceled"),
-                    }
-                }
-            }
-
-            impl std::error::Error for #failure<#name> {}
-        }
-    });
+    let failure_type = operation_failure(&failure);
+    let displays = monitors
+        .iter()
+        .map(|&(id, monitor)| failure_display(api, &failure, id, monitor));
     let polls = api.operations.iter().any(|op| op.poll.is_some());
-    let poll_step = polls.then(|| {
-        quote! {
-            /// The poller of every `poll_*` method: it sends `request` again until the status it
-            /// reads is terminal.
-            fn status_poller<M>(
-                pipeline: Pipeline,
-                request: Request,
-                options: PollerOptions<'_>,
-            ) -> Poller<M>
-            where
-                M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
-                #failure<M>: std::error::Error + Send + Sync + 'static,
-            {
-                Poller::new(
-                    move |_, poller_options: PollerOptions<'static>| {
-                        let pipeline = pipeline.clone();
-                        let mut request = request.clone();
-                        Box::pin(async move {
-                            let response = pipeline.send(&poller_options.context, &mut request, None).await?;
-                            poll_step(response, &poller_options, request.url())
-                        })
-                    },
-                    Some(options.into_owned()),
-                )
-            }
+    let status_poller = polls.then(|| status_poller_fns(&failure));
+    let long_running = long_running_helpers(api, &failure);
+    let check_frequency = (polls || long_running.is_some()).then(check_frequency_fn);
+    let helpers = quote!(#status_poller #long_running #check_frequency);
+    quote! {
+        #failure_type
 
-            /// Reads one status reply and tells the poller whether to go on. A terminal status
-            /// hands the poller its result: the status, or an `OperationFailure` carrying it.
-            fn poll_step<M>(
-                response: RawResponse,
-                poller_options: &PollerOptions<'_>,
-                url: &Url,
-            ) -> azure_core::Result<PollerResult<M>>
-            where
-                M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
-                #failure<M>: std::error::Error + Send + Sync + 'static,
-            {
-                let retry_after = get_retry_after(
-                    response.headers(),
-                    &[X_MS_RETRY_AFTER_MS, RETRY_AFTER_MS, RETRY_AFTER],
-                    poller_options,
-                );
-                let (status, headers, body) = response.deconstruct();
-                let body = azure_core::Bytes::from(body);
-                let model: M = parse_json(status, &body)?;
-                let reply = || RawResponse::from_bytes(status, headers.clone(), body.clone()).into();
-                let outcome = match model.status() {
-                    PollerStatus::Succeeded => Ok(reply()),
-                    PollerStatus::Failed => Err(#failure::Failed(model)),
-                    PollerStatus::Canceled => Err(#failure::Canceled(model)),
-                    _ => {
-                        return Ok(PollerResult::InProgress {
-                            response: reply(),
-                            retry_after,
-                            continuation: PollerContinuation::Links {
-                                next_link: url.clone(),
-                                final_link: None,
-                            },
-                        });
-                    }
-                };
-                Ok(PollerResult::Succeeded {
-                    response: reply(),
-                    target: Box::new(move || {
-                        Box::pin(async move {
-                            outcome.map_err(|failure| Error::new(ErrorKind::Other, failure))
-                        })
-                    }),
-                })
-            }
-        }
-    });
-    let long_running = long_running_helpers(api);
-    let check_frequency = (polls || long_running.is_some()).then(|| {
-        quote! {
-            /// azure_core's poller panics below one second; say so as an error instead.
-            fn check_frequency(options: &PollerOptions<'_>) -> azure_core::Result<()> {
-                if options.frequency < Duration::seconds(1) {
-                    return Err(argument_error(format!(
-                        "the polling frequency must be at least one second, not {}",
-                        options.frequency
-                    )));
-                }
-                Ok(())
-            }
-        }
-    });
-    let helpers = quote!(#poll_step #long_running #check_frequency);
+        #(#displays)*
+
+        #helpers
+    }
+}
+
+/// `OperationFailure<M>`, the error a poller ends with when the operation failed or was
+/// canceled.
+fn operation_failure(failure: &Ident) -> TokenStream {
     quote! {
         /// Why waiting for an operation ended in an error although every request succeeded.
         #[derive(Clone, Debug, PartialEq)]
@@ -334,18 +235,154 @@ pub fn shared(api: &Api) -> TokenStream {
                 }
             }
         }
-
-        #(#displays)*
-
-        #helpers
     }
 }
 
-/// `OperationProgress<S, T>` and the step function of every `begin_*` poller.
-fn long_running_helpers(api: &Api) -> Option<TokenStream> {
+/// `Display` and `Error` for the `OperationFailure` of one status model: with the service's
+/// error code and message when the status has an error field.
+fn failure_display(api: &Api, failure: &Ident, id: usize, monitor: &StatusMonitor) -> TokenStream {
+    let name = model_path(api, id, In::Clients);
+    let binding = match &monitor.error_field {
+        Some(_) => quote!(status),
+        None => quote!(_),
+    };
+    let reason = match &monitor.error_field {
+        Some(field) => {
+            let field = ident(field);
+            quote! {
+                if let Some(error) = &status.#field {
+                    write!(
+                        f,
+                        ": {}: {}",
+                        error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+            }
+        }
+        None => TokenStream::new(),
+    };
+    quote! {
+        impl std::fmt::Display for #failure<#name> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    Self::Failed(#binding) => {
+                        f.write_str("the operation failed")?;
+                        #reason
+                        Ok(())
+                    }
+                    Self::Canceled(_) => f.write_str("the operation was canceled"),
+                }
+            }
+        }
+
+        impl std::error::Error for #failure<#name> {}
+    }
+}
+
+/// `status_poller` and `poll_step`, the poller of every `poll_*` method.
+fn status_poller_fns(failure: &Ident) -> TokenStream {
+    quote! {
+        /// The poller of every `poll_*` method: it sends `request` again until the status it
+        /// reads is terminal.
+        fn status_poller<M>(
+            pipeline: Pipeline,
+            request: Request,
+            options: PollerOptions<'_>,
+        ) -> Poller<M>
+        where
+            M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
+            #failure<M>: std::error::Error + Send + Sync + 'static,
+        {
+            Poller::new(
+                move |_, poller_options: PollerOptions<'static>| {
+                    let pipeline = pipeline.clone();
+                    let mut request = request.clone();
+                    Box::pin(async move {
+                        let response = pipeline.send(&poller_options.context, &mut request, None).await?;
+                        poll_step(response, &poller_options, request.url())
+                    })
+                },
+                Some(options.into_owned()),
+            )
+        }
+
+        /// Reads one status reply and tells the poller whether to go on. A terminal status
+        /// hands the poller its result: the status, or an `OperationFailure` carrying it.
+        fn poll_step<M>(
+            response: RawResponse,
+            poller_options: &PollerOptions<'_>,
+            url: &Url,
+        ) -> azure_core::Result<PollerResult<M>>
+        where
+            M: StatusMonitor<Output = M, Format = JsonFormat> + serde::de::DeserializeOwned + Send + 'static,
+            #failure<M>: std::error::Error + Send + Sync + 'static,
+        {
+            let retry_after = get_retry_after(
+                response.headers(),
+                &[X_MS_RETRY_AFTER_MS, RETRY_AFTER_MS, RETRY_AFTER],
+                poller_options,
+            );
+            let (status, headers, body) = response.deconstruct();
+            let body = azure_core::Bytes::from(body);
+            let model: M = parse_json(status, &body)?;
+            let reply = || RawResponse::from_bytes(status, headers.clone(), body.clone()).into();
+            let outcome = match model.status() {
+                PollerStatus::Succeeded => Ok(reply()),
+                PollerStatus::Failed => Err(#failure::Failed(model)),
+                PollerStatus::Canceled => Err(#failure::Canceled(model)),
+                _ => {
+                    return Ok(PollerResult::InProgress {
+                        response: reply(),
+                        retry_after,
+                        continuation: PollerContinuation::Links {
+                            next_link: url.clone(),
+                            final_link: None,
+                        },
+                    });
+                }
+            };
+            Ok(PollerResult::Succeeded {
+                response: reply(),
+                target: Box::new(move || {
+                    Box::pin(async move {
+                        outcome.map_err(|failure| Error::new(ErrorKind::Other, failure))
+                    })
+                }),
+            })
+        }
+    }
+}
+
+/// `check_frequency`, which every method returning a poller calls first.
+fn check_frequency_fn() -> TokenStream {
+    quote! {
+        /// azure_core's poller panics below one second; say so as an error instead.
+        fn check_frequency(options: &PollerOptions<'_>) -> azure_core::Result<()> {
+            if options.frequency < Duration::seconds(1) {
+                return Err(argument_error(format!(
+                    "the polling frequency must be at least one second, not {}",
+                    options.frequency
+                )));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `OperationProgress<S, T>`, and the poller and step function of every `begin_*` method, where
+/// some operation runs long.
+fn long_running_helpers(api: &Api, failure: &Ident) -> Option<TokenStream> {
     api.operations.iter().find(|op| op.long_running.is_some())?;
-    let failure = ident(OPERATION_FAILURE);
-    Some(quote! {
+    let progress = operation_progress_types();
+    let poller = long_running_poller_fn(failure);
+    let step = long_running_step_fn(failure);
+    Some(quote!(#progress #poller #step))
+}
+
+/// `OperationProgress<S, T>`, what a `begin_*` poller yields, and `Outcome<T>`, its result.
+fn operation_progress_types() -> TokenStream {
+    quote! {
         /// A status `S` of a long-running operation whose result is a `T`, as a `begin_*`
         /// poller reads it. It dereferences to the status.
         pub struct OperationProgress<S, T> {
@@ -391,7 +428,12 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
             dyn FnOnce() -> std::pin::Pin<Box<dyn std::future::Future<Output = azure_core::Result<Response<T>>> + Send>>
                 + Send,
         >;
+    }
+}
 
+/// `long_running_poller`, the poller of every `begin_*` method.
+fn long_running_poller_fn(failure: &Ident) -> TokenStream {
+    quote! {
         /// The poller of every `begin_*` method, whose steps `long_running_step` takes.
         fn long_running_poller<S, T>(
             pipeline: Pipeline,
@@ -417,7 +459,12 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
                 Some(options.into_owned()),
             )
         }
+    }
+}
 
+/// `long_running_step`, one step of a `begin_*` poller.
+fn long_running_step_fn(failure: &Ident) -> TokenStream {
+    quote! {
         /// One step of a `begin_*` poller: the request itself, then each status request to
         /// the `Operation-Location` it named; a terminal status hands over the outcome.
         async fn long_running_step<S, T>(
@@ -523,5 +570,5 @@ fn long_running_helpers(api: &Api) -> Option<TokenStream> {
                 Box::new(move || Box::pin(async move { Err(Error::new(ErrorKind::Other, failure)) })),
             ))
         }
-    })
+    }
 }

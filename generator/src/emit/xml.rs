@@ -1,7 +1,8 @@
 //! XML: the names quick-xml reads and writes (wrapped lists, dates from text) and the writer of
 //! bodies whose root declares namespaces.
 
-use super::{Api, Body, Encoding, Type, TypeDef, TypeKind, ident};
+use super::tokens::ident;
+use crate::ir::{Api, Body, Encoding, Type, TypeDef, TypeKind};
 use crate::naming::{self, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -6,6 +6,7 @@
 
 #![deny(missing_docs)]
 #![allow(clippy::disallowed_names)]
+#![allow(clippy::large_enum_variant)]
 
 #[rustfmt::skip]
 mod generated;

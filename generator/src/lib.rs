@@ -57,7 +57,7 @@ pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
 /// [`generate`], with `settings`.
 pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
     let document = load::load(document)?;
-    let (mut api, warnings) = ir::build(&document)?;
+    let (mut api, warnings) = ir::build(&document);
     if settings.deny_warnings {
         let denied: Vec<Problem> = warnings
             .iter()

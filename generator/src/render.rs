@@ -78,7 +78,9 @@ fn separate_items(text: &str) -> String {
         let Some(next) = lines.get(i + 1) else { break };
         let next_trimmed = next.trim_start();
         let next_indent = next.len() - next_trimmed.len();
-        let closes_item = (matches!(trimmed, "}" | "};") || trimmed.ends_with(" {}"))
+        // A doc line that ends in `{}` (an example's empty object) closes nothing.
+        let closes_item = (matches!(trimmed, "}" | "};")
+            || trimmed.ends_with(" {}") && !trimmed.starts_with("//"))
             && next_indent == indent
             && ITEM_STARTS
                 .iter()
@@ -103,6 +105,13 @@ mod tests {
     fn items_are_separated_by_one_blank_line() {
         let text = "//! Docs.\nuse a::b;\nuse c::{\n    d,\n};\nstruct A {\n    x: u8,\n}\nimpl A {\n    fn f() {}\n    fn g() {\n        if x {\n        } else {\n        }\n    }\n    fn h() {}\n}\n";
         let expected = "//! Docs.\n\nuse a::b;\nuse c::{\n    d,\n};\n\nstruct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {}\n\n    fn g() {\n        if x {\n        } else {\n        }\n    }\n\n    fn h() {}\n}\n";
+        assert_eq!(separate_items(text), expected);
+    }
+
+    #[test]
+    fn doc_lines_ending_in_braces_close_nothing() {
+        let text = "/// ```json\n/// {}\n/// ```\nfn f() {}\nfn g() {}\n";
+        let expected = "/// ```json\n/// {}\n/// ```\nfn f() {}\n\nfn g() {}\n";
         assert_eq!(separate_items(text), expected);
     }
 }

@@ -626,26 +626,6 @@ fn request_body() {
 }
 
 #[test]
-fn errors_dangling_ref() {
-    let problems = errors("dangling-ref");
-    assert_eq!(
-        pointers(&problems),
-        ["#/paths/~1widgets~1{widgetName}/get/responses/200/content/application~1json/schema/$ref"]
-    );
-    assert!(problems[0].message.contains("#/components/schemas/Widget"));
-}
-
-#[test]
-fn errors_duplicate_operation_id() {
-    let problems = errors("duplicate-operation-id");
-    assert_eq!(
-        pointers(&problems),
-        ["#/paths/~1widgets~1{widgetName}/get/operationId"]
-    );
-    assert!(problems[0].message.contains("#/paths/~1widgets/get"));
-}
-
-#[test]
 fn errors_openapi_3_1() {
     let problems = errors("openapi-3-1");
     assert_eq!(pointers(&problems), ["#/openapi"]);
@@ -663,59 +643,6 @@ fn errors_malformed() {
     let problems = errors("malformed");
     assert_eq!(pointers(&problems), ["#"]);
     assert!(problems[0].message.starts_with("malformed YAML"));
-}
-
-#[test]
-fn errors_unsupported_media_type() {
-    let problems = errors("unsupported-media-type");
-    assert_eq!(
-        pointers(&problems),
-        ["#/paths/~1widgets~1{widgetName}~1readings/put/requestBody/content"]
-    );
-    assert!(
-        problems[0]
-            .message
-            .contains("this one is `application/jsonl`")
-    );
-}
-
-#[test]
-fn errors_unsupported_not() {
-    let problems = errors("unsupported-not");
-    assert_eq!(
-        pointers(&problems),
-        [
-            "#/paths/~1widgets/get/responses/200/content/application~1json/schema/properties/name/not"
-        ]
-    );
-}
-
-#[test]
-fn errors_unsupported_cookie_parameter() {
-    let problems = errors("unsupported-cookie-parameter");
-    assert_eq!(pointers(&problems), ["#/paths/~1widgets/get/parameters/0"]);
-    assert!(problems[0].message.contains("cookie"));
-}
-
-#[test]
-fn errors_several_problems() {
-    let problems = errors("several-problems");
-    // Every problem is reported, each at its own place, sorted by pointer.
-    assert_eq!(
-        pointers(&problems),
-        [
-            "#/components/schemas/Widget/properties/kind/enum",
-            "#/components/schemas/Widget/properties/missing/$ref",
-            "#/components/schemas/Widget/properties/shape/not",
-            "#/components/schemas/Widget/properties/size/type",
-            "#/paths/~1gadgets~1{gadgetName}/get/parameters",
-            "#/paths/~1gadgets~1{gadgetName}/get/responses/200/content",
-            "#/paths/~1widgets~1{widgetName}/get/parameters/1",
-            "#/paths/~1widgets~1{widgetName}/get/parameters/2/schema",
-            "#/paths/~1widgets~1{widgetName}/put/operationId",
-            "#/servers/0/url",
-        ]
-    );
 }
 
 /// Every `.yaml` in `fixtures/` and `fixtures/errors/` has a test above that runs it, and
@@ -1043,15 +970,6 @@ fn cursed_names() {
     );
 }
 
-#[test]
-fn errors_unsupported_path_parameter() {
-    let problems = errors("unsupported-path-parameter");
-    assert_eq!(
-        pointers(&problems),
-        ["#/paths/~1widgets~1{widgetName}/get/parameters/0/schema"]
-    );
-}
-
 /// `deny_warnings` refuses a document for any fallback, naming each, but not for schemas that
 /// no operation uses, which cost the client nothing.
 #[test]
@@ -1082,4 +1000,291 @@ fn deny_warnings_refuses_fallbacks_but_not_unused_schemas() {
     let problems = generator::generate_with(&with_fallbacks, &strict).unwrap_err();
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(problems, denied);
+}
+
+// ---- the policy: refuse only what cannot be read, degrade the rest ---------------------------
+
+#[test]
+fn errors_paths_not_a_map() {
+    let problems = errors("paths-not-a-map");
+    assert_eq!(pointers(&problems), ["#/paths"]);
+}
+
+#[test]
+fn errors_root_not_a_map() {
+    let problems = errors("root-not-a-map");
+    assert_eq!(pointers(&problems), ["#"]);
+    assert!(problems[0].message.contains("not an OpenAPI document"));
+}
+
+/// A `$ref` to nothing: that schema is `serde_json::Value`, named in a warning; the method
+/// still returns what the service sends.
+#[test]
+fn dangling_ref() {
+    let g = valid("dangling-ref");
+    assert_eq!(
+        g.warnings[0],
+        "#/paths/~1widgets~1{widgetName}/get/responses/200/content/application~1json/schema/$ref: \
+         `#/components/schemas/Widget` points to nothing in this document: generated as `serde_json::Value`"
+    );
+    assert!(
+        g.clients
+            .contains("-> azure_core::Result<Response<serde_json::Value>>")
+    );
+}
+
+/// A second operation with a taken operationId is named from its method and path.
+#[test]
+fn duplicate_operation_id() {
+    let g = valid("duplicate-operation-id");
+    assert_eq!(g.warnings.len(), 1);
+    assert!(g.warnings[0].starts_with(
+        "#/paths/~1widgets~1{widgetName}/get/operationId: duplicate operationId `Widgets_get`"
+    ));
+    assert!(g.clients.contains("pub async fn get("));
+    assert!(g.clients.contains("pub async fn get_widgets_widget_name("));
+}
+
+/// Text media types are a `String`, any other a body of bytes, each with its media type; none
+/// is a warning.
+#[test]
+fn media_types() {
+    let g = valid("media-types");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    for (content_type, body) in [
+        ("application/jsonl", "body: azure_core::Bytes,"),
+        ("text/csv", "body: String,"),
+        (
+            "application/vnd.widgets.manifest",
+            "body: azure_core::Bytes,",
+        ),
+    ] {
+        assert!(g.client_line(body), "{body}");
+        let header = format!("request.insert_header(\"content-type\", \"{content_type}\");");
+        assert!(g.client_line(&header), "{header}");
+    }
+    for accept in [
+        "text/csv",
+        "application/zip",
+        "application/yaml",
+        "multipart/mixed",
+    ] {
+        let header = format!("request.insert_header(\"accept\", \"{accept}\");");
+        assert!(g.client_line(&header), "{header}");
+    }
+    assert!(
+        g.clients
+            .contains("-> azure_core::Result<Response<String, TextFormat>>")
+    );
+    assert_eq!(
+        g.clients
+            .matches("-> azure_core::Result<Response<azure_core::Bytes, BinaryFormat>>")
+            .count(),
+        3
+    );
+}
+
+/// `not` narrows a type (said in the docs, not checked) or, alone, allows any value; a `oneOf`
+/// that only constrains which properties are present leaves the object as it is.
+#[test]
+fn not() {
+    let g = valid("not");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    let widget = g.model_item("pub struct Widget");
+    assert!(widget.contains("pub name: Option<String>,"));
+    assert!(widget.contains("pub code: Option<i64>,"));
+    assert!(widget.contains("pub anything: Option<serde_json::Value>,"));
+    assert!(widget.contains("Not what its `not` schema allows."));
+}
+
+/// Cookie parameters are pairs of one `Cookie` header.
+#[test]
+fn cookie_parameters() {
+    let g = valid("cookie-parameters");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    assert!(g.client_line("session: &str,"));
+    assert!(g.clients.contains("pub theme: Option<String>,"));
+    assert!(g.client_line("cookies.push(format!(\"session={}\", session));"));
+    assert!(g.client_line("request.insert_header(\"cookie\", cookies.join(\"; \"));"));
+}
+
+/// Path parameters the client cannot send as stated are sent another way, each with a warning.
+#[test]
+fn path_parameters() {
+    let g = valid("path-parameters");
+    let messages: Vec<&str> = g
+        .warnings
+        .iter()
+        .map(|w| w.split_once(": ").unwrap().1)
+        .collect();
+    assert_eq!(messages.len(), 4, "{messages:?}");
+    assert!(messages[0].ends_with("this one is sent as the text the caller gives"));
+    assert!(messages[1].starts_with("a path parameter is always required"));
+    assert!(messages[2].starts_with("path parameter `color` does not appear"));
+    assert!(messages[3].contains("`{partName}`, which no path parameter declares"));
+    // The object is text; the made-up parameter is an argument after the declared one.
+    assert!(g.client_line("widget_name: &str,"));
+    let get_part = &g.clients[g.clients.find("pub async fn get_part(").unwrap()..];
+    let arguments = &get_part[..get_part.find(")").unwrap()];
+    assert!(
+        arguments.contains("gadget_name: &str,\n        part_name: &str,"),
+        "{arguments}"
+    );
+    assert!(!arguments.contains("color"));
+}
+
+/// Each broken or unmodelled corner is a warning at its place; the rest is generated.
+#[test]
+fn several_fallbacks() {
+    let g = valid("several-fallbacks");
+    let pointers: Vec<&str> = g
+        .warnings
+        .iter()
+        .map(|w| w.split_once(": ").unwrap().0)
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "#/servers/0/url",
+            "#/components/schemas/Widget/properties/missing/$ref",
+            "#/components/schemas/Widget/properties/size/type",
+            "#/components/schemas/Widget/properties/kind/enum",
+            "#/paths/~1widgets~1{widgetName}/put/operationId",
+            "#/paths/~1widgets~1{widgetName}/put/parameters",
+            "#/paths/~1gadgets~1{gadgetName}/get/parameters",
+        ]
+    );
+    assert!(g.clients.contains("pub async fn get("));
+    assert!(g.clients.contains("pub async fn put_widgets_widget_name("));
+}
+
+/// `allOf` members that only annotate, `$ref`s to primitives and an `allOf` around a `oneOf`.
+#[test]
+fn allof_members() {
+    let g = valid("allof-members");
+    assert_eq!(
+        g.warnings,
+        [
+            "#/components/schemas/Widget/allOf/2: an `allOf` member that is not an object cannot be merged into the struct: left out"
+        ]
+    );
+    let widget = g.model_item("pub struct Widget");
+    // A member that only says `required` makes the property required.
+    assert!(
+        widget.contains("/// `id`\n    ///\n    /// Required."),
+        "{widget}"
+    );
+    // `$ref` + description: the referenced type, documented by the description.
+    assert!(widget.contains(
+        "/// The widget's name, unique on its shelf.\n    ///\n    /// Length at most 63."
+    ));
+    assert!(widget.contains("pub name: Option<String>,"));
+    assert!(widget.contains("pub color: Option<Color>,"));
+    // `readOnly` and a constraint beside the `$ref` apply.
+    assert!(widget.contains("Length 1 to 63."));
+    assert!(widget.contains("pub label: Option<String>,"));
+    assert!(widget.contains("#[serde(default, skip_serializing)]\n    pub label"));
+    // `allOf` around a `oneOf`: the union itself.
+    assert!(widget.contains("pub shape: Option<Shape>,"));
+    assert!(g.models.contains("pub enum Shape {"));
+}
+
+/// `null` in an enum only says the value may be absent; an enum of several types is JSON.
+#[test]
+fn enum_null_and_mixed() {
+    let g = valid("enum-null-and-mixed");
+    assert_eq!(g.warnings.len(), 2, "{:?}", g.warnings);
+    let finish = g.model_item("pub enum Finish");
+    assert!(finish.contains("Matte,") && finish.contains("Gloss,") && !finish.contains("Null"));
+    let widget = g.model_item("pub struct Widget");
+    assert!(widget.contains("One of \"small\", \"large\", 10, 20."));
+    assert!(widget.contains("pub size: Option<serde_json::Value>,"));
+    assert!(widget.contains("pub nothing: Option<serde_json::Value>,"));
+}
+
+/// Objects and maps in queries in each style, and lists in every style.
+#[test]
+fn query_objects() {
+    let g = valid("query-objects");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    assert!(g.client_line("filter: &models::Filter,"));
+    assert!(g.client_line("object_query(&mut url, \"filter\", filter, false, true)?;"));
+    assert!(g.client_line("object_query(&mut url, \"range\", value, false, false)?;"));
+    assert!(g.client_line("object_query(&mut url, \"sort\", value, true, true)?;"));
+    assert!(g.client_line("object_query(&mut url, \"labels\", value, true, true)?;"));
+    assert!(
+        g.clients
+            .contains("pub labels: Option<std::collections::HashMap<String, String>>,")
+    );
+    for separator in [",", " ", "|"] {
+        let join = format!(".join(\"{separator}\");");
+        assert!(g.clients.contains(&join), "{join}");
+    }
+    assert!(g.client_line("for item in value.iter() {"));
+}
+
+/// Discriminators over inline members, and mappings to `$ref`s that are not components.
+#[test]
+fn discriminator_inline() {
+    let g = valid("discriminator-inline");
+    let outline = g.model_item("pub enum WidgetOutline");
+    assert!(
+        outline.contains("Circle(WidgetOutlineCircle),"),
+        "{outline}"
+    );
+    assert!(outline.contains("Square(WidgetOutlineSquare),"));
+    assert!(outline.contains("UnknownKind(serde_json::Value),"));
+    let mount = g.model_item("pub enum WidgetMount");
+    assert!(
+        mount.contains("Wall(Wall),") && mount.contains("Desk(Desk),"),
+        "{mount}"
+    );
+}
+
+/// Integers beyond 64 bits in the document's text are read as numbers.
+#[test]
+fn big_integers() {
+    let g = valid("big-integers");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    assert!(
+        g.clients
+            .contains("Minimum 0, maximum 3.402823669209385e+38.")
+    );
+}
+
+/// Operations without an operationId are named from their method and path.
+#[test]
+fn no_operation_id() {
+    let g = valid("no-operation-id");
+    for method in [
+        "get_widgets",
+        "post_widgets",
+        "get_widgets_widget_name_parts",
+    ] {
+        assert!(
+            g.clients.contains(&format!("pub async fn {method}(")),
+            "{method}"
+        );
+    }
+}
+
+/// Parts that cannot be read are left out, each named in a warning.
+#[test]
+fn unreadable_parts() {
+    let g = valid("unreadable-parts");
+    let pointers: Vec<&str> = g
+        .warnings
+        .iter()
+        .map(|w| w.split_once(": ").unwrap().0)
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "#/paths/~1widgets/delete",
+            "#/paths/~1gadgets",
+            "#/components/securitySchemes/odd"
+        ]
+    );
+    assert!(g.clients.contains("pub async fn list("));
+    assert!(!g.clients.contains("delete_all"));
 }

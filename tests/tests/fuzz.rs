@@ -244,6 +244,9 @@ fn seeds() -> &'static [Seed] {
             .expect("tests/fixtures")
             .map(|entry| entry.expect("a fixture").path())
             .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+            // Its integers beyond 64 bits are more than serde_norway's value reads; the
+            // generator's own reader is what `fixtures.rs` tests on it.
+            .filter(|path| !path.ends_with("big-integers.yaml"))
             .collect();
         fixtures.sort();
         paths.extend(fixtures);
@@ -1406,17 +1409,33 @@ fn expect_ok(name: &str, result: &Result<Output, Vec<Problem>>) {
     assert!(result.is_ok(), "{name}: {}", summary(result));
 }
 
-/// Asserts that `result` is Err with a problem at a pointer starting with `at` whose message
-/// has `needle`.
-fn expect_problem(name: &str, result: &Result<Output, Vec<Problem>>, at: &str, needle: &str) {
-    let found = result.as_ref().err().is_some_and(|problems| {
-        problems
+/// Asserts that `result` is Ok with a warning at a pointer starting with `at` whose message has
+/// `needle`: a pathological corner falls back, and the rest is generated.
+fn expect_warning(name: &str, result: &Result<Output, Vec<Problem>>, at: &str, needle: &str) {
+    let found = result.as_ref().is_ok_and(|output| {
+        output
+            .warnings
             .iter()
-            .any(|p| p.pointer.starts_with(at) && p.message.contains(needle))
+            .any(|w| w.pointer.starts_with(at) && w.message.contains(needle))
     });
     assert!(
         found,
-        "{name}: expected a problem at {at}… with {needle:?}; {}",
+        "{name}: expected a warning at {at}… with {needle:?}; {}",
+        summary(result)
+    );
+}
+
+/// Asserts that `result` is Err with a problem at the document's root whose message has
+/// `needle`: text nested deeper than the parsers read is not an API description.
+fn expect_refused(name: &str, result: &Result<Output, Vec<Problem>>, needle: &str) {
+    let found = result.as_ref().err().is_some_and(|problems| {
+        problems
+            .iter()
+            .any(|p| p.pointer == "#" && p.message.contains(needle))
+    });
+    assert!(
+        found,
+        "{name}: expected the document refused with {needle:?}; {}",
         summary(result)
     );
 }
@@ -1458,8 +1477,8 @@ fn deep_items(depth: usize, yaml: bool) {
                 "{name}: no Vec<…<String> {depth} deep"
             );
         }
-        31..=120 => expect_problem(&name, &result, "#/components/schemas/Raw/items/", "deep"),
-        _ => expect_problem(&name, &result, "#", "recursion limit"),
+        31..=120 => expect_warning(&name, &result, "#/components/schemas/Raw/items/", "deep"),
+        _ => expect_refused(&name, &result, "recursion limit"),
     }
 }
 
@@ -1506,7 +1525,7 @@ fn deep_block_yaml_1000() {
         }
         let _ = writeln!(text, "{}type: string", " ".repeat(6 + 1000));
         let result = run_fixed("deep-block-yaml-1000", text);
-        expect_problem("deep-block-yaml-1000", &result, "#", "recursion limit");
+        expect_refused("deep-block-yaml-1000", &result, "recursion limit");
     });
 }
 
@@ -1524,7 +1543,7 @@ fn deep_properties(depth: usize) {
         assert!(result.as_ref().unwrap().type_count >= depth, "{name}");
     } else {
         // Each level is two JSON levels (`properties`, then the property).
-        expect_problem(&name, &result, "#", "recursion limit");
+        expect_refused(&name, &result, "recursion limit");
     }
 }
 
@@ -1548,7 +1567,7 @@ fn ref_chain(len: usize, link: Link) {
     if len <= 12 {
         expect_ok(&name, &result);
     } else if len >= 1000 {
-        expect_problem(&name, &result, "#/components/schemas/Chain", "deep");
+        expect_warning(&name, &result, "#/components/schemas/Chain", "deep");
     }
 }
 
@@ -1586,7 +1605,7 @@ ref_chain_tests! {
 fn cycle_case(name: &str, response: Value, schemas: Value, at: &str, needle: &str) {
     let schemas = schemas.as_object().unwrap().clone();
     let result = run_fixed(name, document_text(response, schemas, None));
-    expect_problem(name, &result, at, needle);
+    expect_warning(name, &result, at, needle);
 }
 
 #[test]
@@ -1709,7 +1728,7 @@ fn nested_ref_loops() {
         for (name, response, schemas) in cases {
             let schemas = schemas.as_object().unwrap().clone();
             let result = run_fixed(name, document_text(response, schemas, None));
-            expect_problem(name, &result, "#/", "");
+            expect_warning(name, &result, "#/", "");
         }
     });
 }
@@ -1873,7 +1892,7 @@ fn invalid_deep_schema(depth: usize, through_items: bool) {
     } else {
         "a schema must be an object"
     };
-    expect_problem(&name, &result, "#/components/schemas/Deep", message);
+    expect_warning(&name, &result, "#/components/schemas/Deep", message);
 }
 
 #[test]

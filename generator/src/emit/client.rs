@@ -35,6 +35,7 @@ pub(super) fn clients_rs(api: &Api) -> TokenStream {
     let secret_policy = auth::secret_policy(&auths);
     let append_path = append_path_helper(api, add_prefix.is_some());
     let path_parameter = path_parameter_helper(api);
+    let object_query = object_query_helper(api);
     quote! {
         //! The client and the options of its methods.
 
@@ -59,6 +60,7 @@ pub(super) fn clients_rs(api: &Api) -> TokenStream {
 
         #append_path
         #path_parameter
+        #object_query
 
         /// An error about an argument, raised before anything is sent.
         fn argument_error(message: String) -> Error {
@@ -510,6 +512,51 @@ fn path_parameter_helper(api: &Api) -> Option<TokenStream> {
                     ))),
                     _ => Ok(value),
                 }
+            }
+        }
+    })
+}
+
+/// `object_query`, where some query parameter is an object.
+fn object_query_helper(api: &Api) -> Option<TokenStream> {
+    let has_object = api.operations.iter().any(|op| {
+        op.required
+            .iter()
+            .chain(&op.optional)
+            .any(|p| p.location == Location::Query && methods::is_object(api, &p.ty))
+    });
+    has_object.then(|| {
+        quote! {
+            /// Appends an object's properties to the query, as OpenAPI's styles say:
+            /// `name[key]=value` (`deepObject`), `key=value` (`form`, exploded) or
+            /// `name=key,value,…` (`form`). A string is sent as it is, any other value as its
+            /// JSON text; absent (`null`) properties are left out.
+            fn object_query(
+                url: &mut Url,
+                name: &str,
+                object: &impl serde::Serialize,
+                deep: bool,
+                explode: bool,
+            ) -> azure_core::Result<()> {
+                let serde_json::Value::Object(properties) = serde_json::to_value(object)? else {
+                    return Err(argument_error(format!("query parameter `{name}` must be an object")));
+                };
+                let text = |value: &serde_json::Value| match value {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                let present = properties.iter().filter(|(_, value)| !value.is_null());
+                if deep || explode {
+                    let mut pairs = url.query_pairs_mut();
+                    for (key, value) in present {
+                        let key = if deep { format!("{name}[{key}]") } else { key.clone() };
+                        pairs.append_pair(&key, &text(value));
+                    }
+                } else {
+                    let joined: Vec<String> = present.flat_map(|(key, value)| [key.clone(), text(value)]).collect();
+                    url.query_pairs_mut().append_pair(name, &joined.join(","));
+                }
+                Ok(())
             }
         }
     })

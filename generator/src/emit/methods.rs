@@ -4,7 +4,9 @@
 
 use super::tokens::{In, ident, outer_docs, type_tokens};
 use super::{multipart, xml};
-use crate::ir::{Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type};
+use crate::ir::{
+    Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type, TypeKind,
+};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -25,7 +27,7 @@ pub(super) fn plain_method(api: &Api, op: &Operation) -> TokenStream {
             let ty = type_tokens(api, ty, In::Clients);
             quote!(Response<#ty, azure_core::http::XmlFormat>)
         }
-        Reply::Text => quote!(Response<String, TextFormat>),
+        Reply::Text { .. } => quote!(Response<String, TextFormat>),
         Reply::Binary { .. } => quote!(Response<azure_core::Bytes, BinaryFormat>),
         Reply::Empty => quote!(Response<(), NoFormat>),
     };
@@ -134,6 +136,10 @@ fn param_type(api: &Api, ty: &Type) -> TokenStream {
             let item = type_tokens(api, item, In::Clients);
             quote!(&[#item])
         }
+        Type::Map(_) => {
+            let ty = type_tokens(api, ty, In::Clients);
+            quote!(&#ty)
+        }
         _ => type_tokens(api, ty, In::Clients),
     }
 }
@@ -153,9 +159,20 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
         .then(|| quote!(url.query_pairs_mut().append_pair("api-version", &self.api_version);));
     let query = |p: &Param, value: &Ident| {
         let wire = &p.wire_name;
+        if is_object(api, &p.ty) {
+            let (deep, explode) = (p.deep_object, p.explode);
+            return quote!(object_query(&mut url, #wire, #value, #deep, #explode)?;);
+        }
         list_or_value(p, value, |text| {
             let text = text.as_str();
             quote!(url.query_pairs_mut().append_pair(#wire, #text);)
+        })
+    };
+    let cookie = |p: &Param, value: &Ident| {
+        let pair = format!("{}={{}}", p.wire_name);
+        list_or_value(p, value, |text| {
+            let text = text.as_str();
+            quote!(cookies.push(format!(#pair, #text));)
         })
     };
     let header = |p: &Param, value: &Ident| {
@@ -181,10 +198,32 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
         let set = header(p, &value);
         quote!(if let Some(value) = &options.#field { #set })
     });
+    let cookies_required = required(Location::Cookie).map(|p| cookie(p, &ident(&p.name)));
+    let cookies_optional = optional(Location::Cookie).map(|p| {
+        let field = ident(&p.name);
+        let set = cookie(p, &value);
+        quote!(if let Some(value) = &options.#field { #set })
+    });
+    // Cookie parameters are pairs of one `Cookie` header (RFC 6265), sent as given.
+    let cookies = op
+        .required
+        .iter()
+        .chain(&op.optional)
+        .any(|p| p.location == Location::Cookie)
+        .then(|| {
+            quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                #(#cookies_required)*
+                #(#cookies_optional)*
+                if !cookies.is_empty() {
+                    request.insert_header("cookie", cookies.join("; "));
+                }
+            }
+        });
     let accept = match &op.reply {
         Reply::Json(_) => Some(quote!(request.insert_header("accept", "application/json");)),
         Reply::Xml(_) => Some(quote!(request.insert_header("accept", "application/xml");)),
-        Reply::Text => Some(quote!(request.insert_header("accept", "text/plain");)),
+        Reply::Text { accept } => Some(quote!(request.insert_header("accept", #accept);)),
         Reply::Binary { accept } => Some(quote!(request.insert_header("accept", #accept);)),
         Reply::Empty => None,
     };
@@ -212,6 +251,7 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
         #accept
         #(#headers_required)*
         #(#headers_optional)*
+        #cookies
         #set_body
     }
 }
@@ -433,7 +473,7 @@ pub(super) fn raw_bodies(api: &Api) -> TokenStream {
             }
         }
     };
-    let text = replies(|r| *r == Reply::Text).then(|| {
+    let text = replies(|r| matches!(r, Reply::Text { .. })).then(|| {
         format(
             "TextFormat",
             quote!(String),
@@ -500,4 +540,13 @@ fn form_body_writer(api: &Api) -> Option<TokenStream> {
             }
         }
     })
+}
+
+/// Whether a query parameter is an object (a model or a map), sent one pair per property.
+pub(super) fn is_object(api: &Api, ty: &Type) -> bool {
+    match ty {
+        Type::Map(_) => true,
+        Type::Named(id) => matches!(api.types[*id].kind, TypeKind::Struct { .. }),
+        _ => false,
+    }
 }

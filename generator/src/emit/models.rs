@@ -64,6 +64,15 @@ fn type_def(
         } => enums::enum_def(def, variants, *extensible),
         TypeKind::Union { property, variants } => enums::union_def(api, def, property, variants),
         TypeKind::Untagged { variants } => enums::untagged_def(api, id, variants),
+        TypeKind::Alias(target) => {
+            let name = ident(&def.name);
+            let docs = outer_docs(&def.docs, &def.name);
+            let target = type_tokens(api, target, In::Models);
+            quote! {
+                #docs
+                pub type #name = #target;
+            }
+        }
     }
 }
 

@@ -91,7 +91,9 @@ pub(super) fn writer(api: &Api) -> Option<TokenStream> {
     });
     multipart.then(|| {
         quote! {
-            /// One part of a `multipart/form-data` body, by the name of its property.
+            /// One part of a `multipart/form-data` body, by the name of its property. Which kinds
+            /// of part the document's bodies have varies, so a kind may go unused.
+            #[allow(dead_code)]
             enum Part<'a> {
                 /// A value as text.
                 Text(&'static str, String),

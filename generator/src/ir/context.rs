@@ -1,32 +1,25 @@
-//! What every part of the build shares: the document, read by JSON pointer, and the problems
-//! and warnings found so far. Each part takes this explicitly; nothing else is shared but the
+//! What every part of the build shares: the document, read by JSON pointer, and the warnings
+//! found so far. Each part takes this explicitly; nothing else is shared but the
 //! type arena (`schemas::Schemas`).
 
 use crate::pointer::resolve;
-use crate::{Problem, Warning, WarningKind};
+use crate::{Warning, WarningKind};
 use serde_json::{Map, Value};
 
-/// The document being read, and where its problems go.
+/// The document being read, and where its warnings go. Nothing here refuses the document: a
+/// document that `load` could read is generated, with a stated fallback for each part the
+/// generator does not model or that is broken.
 pub(super) struct Context<'a> {
     /// The whole document as JSON.
     pub raw: &'a Value,
-    /// What stops generation: the document is refused.
-    pub problems: Vec<Problem>,
     /// What was handled by a fallback or left out.
     pub warnings: Vec<Warning>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(raw: &'a Value) -> Self {
-        Self {
-            raw,
-            problems: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-
-    pub fn problem(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(pointer, message));
+    /// The context of `raw`, whose reading already gave `warnings`.
+    pub fn new(raw: &'a Value, warnings: Vec<Warning>) -> Self {
+        Self { raw, warnings }
     }
 
     pub fn warn(
@@ -67,11 +60,34 @@ impl<'a> Context<'a> {
                 schema.get("allOf").and_then(Value::as_array),
             ) {
                 (Some(reference), _) if reference.starts_with("#/") => reference.to_string(),
-                (None, Some(members)) if members.len() == 1 => format!("{at}/allOf/0"),
+                // Members that only annotate apply to the one that gives the shape.
+                (None, Some(members)) => match shaping_members(members).as_slice() {
+                    [only] => {
+                        for (i, member) in members.iter().enumerate() {
+                            if let (true, Value::Object(annotation)) =
+                                (is_annotation(member), member)
+                            {
+                                chain.push((format!("{at}/allOf/{i}"), annotation));
+                            }
+                        }
+                        format!("{at}/allOf/{only}")
+                    }
+                    _ => break,
+                },
                 _ => break,
             };
         }
         chain
+    }
+
+    /// Whether the schema at `pointer` (through its references) is an object: it has
+    /// properties, merges others (`allOf`), or says `type: object`.
+    pub fn is_object(&self, pointer: &str) -> bool {
+        self.wrapper_chain(pointer).last().is_some_and(|schema| {
+            schema.contains_key("properties")
+                || schema.contains_key("allOf")
+                || schema.get("type").and_then(Value::as_str) == Some("object")
+        })
     }
 
     /// The first statement of `keyword` along the wrapper chain of the schema at `pointer`.
@@ -86,4 +102,33 @@ impl<'a> Context<'a> {
         self.keyword(pointer, "type").and_then(Value::as_str) == Some("string")
             && self.keyword(pointer, "format").and_then(Value::as_str) == Some("binary")
     }
+}
+
+/// The keywords that say what shape a value has; a schema with none of them only annotates
+/// (a description, `nullable`, `required`, constraints).
+pub(super) const SHAPE_KEYWORDS: &[&str] = &[
+    "$ref",
+    "type",
+    "properties",
+    "additionalProperties",
+    "items",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "enum",
+    "not",
+];
+
+/// Whether a schema only annotates what it stands beside in an `allOf`.
+pub(super) fn is_annotation(schema: &Value) -> bool {
+    schema
+        .as_object()
+        .is_some_and(|schema| !SHAPE_KEYWORDS.iter().any(|k| schema.contains_key(*k)))
+}
+
+/// The indices of the `allOf` members that say something of the value's shape.
+pub(super) fn shaping_members(members: &[Value]) -> Vec<usize> {
+    (0..members.len())
+        .filter(|&i| !is_annotation(&members[i]))
+        .collect()
 }

@@ -57,10 +57,11 @@ impl Context<'_> {
                 parts.push(format!("{word} {}{kind}", text(bound)));
             }
         }
+        // A string enum's values are its variants; any other enum's are listed.
         if let Some(Value::Array(values)) = found("enum")
-            && values.iter().all(|v| v.is_number() || v.is_boolean())
+            && !values.iter().all(|v| v.is_string() || v.is_null())
         {
-            let listed: Vec<String> = values.iter().map(text).collect();
+            let listed: Vec<String> = values.iter().map(Value::to_string).collect();
             parts.push(format!("one of {}", listed.join(", ")));
         }
         if let Some(multiple) = found("multipleOf") {
@@ -74,6 +75,9 @@ impl Context<'_> {
         }
         if let Some(pattern) = found("pattern") {
             parts.push(format!("pattern {}", code(&text(pattern))));
+        }
+        if found("not").is_some() {
+            parts.push("not what its `not` schema allows".to_string());
         }
         if parts.is_empty() {
             return None;
@@ -90,6 +94,9 @@ impl Context<'_> {
 /// blocks as Rust doctests, and a fence without a language becomes `text` for the same reason.
 pub(super) fn lines(text: Option<&str>) -> Vec<String> {
     let mut in_fence = false;
+    // The indent that continues the list item a line belongs to (Markdown lets a continuation
+    // line start at the margin; rustdoc's lints want it under the item's text).
+    let mut list_item: Option<usize> = None;
     let mut out = Vec::new();
     for line in text.unwrap_or("").trim().lines() {
         let line = line.trim();
@@ -101,13 +108,35 @@ pub(super) fn lines(text: Option<&str>) -> Vec<String> {
             }
             in_fence = !in_fence;
         }
-        out.push(if in_fence {
-            line.to_string()
-        } else {
-            markdown_text(line)
-        });
+        if in_fence {
+            out.push(line.to_string());
+            continue;
+        }
+        let marker = list_marker(line);
+        let indent = match (marker, list_item) {
+            _ if line.is_empty() => 0,
+            (None, Some(indent)) => indent,
+            _ => 0,
+        };
+        list_item = match marker {
+            Some(width) => Some(width),
+            None if line.is_empty() => None,
+            None => list_item,
+        };
+        out.push(format!("{}{}", " ".repeat(indent), markdown_text(line)));
     }
     out
+}
+
+/// The width of the list marker a line starts with (`- `, `* `, `+ `, `1. `, `2) `), if any.
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 4 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 pub(super) fn push_paragraph(docs: &mut Vec<String>, line: &str) {
@@ -207,6 +236,24 @@ mod tests {
             "one of \\[a,b]; [docs](https://d.e); `` [x]`<y> ``"
         );
         assert_eq!(markdown_text("café <é"), "café \\<é");
+    }
+
+    #[test]
+    fn list_items_continue_under_their_text() {
+        let text = "Options:\n- first\ncontinued\n- second\n\nAfter.\n10. tenth\nmore";
+        assert_eq!(
+            lines(Some(text)),
+            [
+                "Options:",
+                "- first",
+                "  continued",
+                "- second",
+                "",
+                "After.",
+                "10. tenth",
+                "    more"
+            ]
+        );
     }
 
     #[test]

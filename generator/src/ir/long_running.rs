@@ -126,6 +126,9 @@ fn has_string_fields(types: &[TypeDef], id: TypeId, names: &[&str]) -> bool {
                 .iter()
                 .any(|f| f.json_name == *name && f.name == *name && f.ty == Type::String)
         }),
-        TypeKind::Enum { .. } | TypeKind::Union { .. } | TypeKind::Untagged { .. } => false,
+        TypeKind::Enum { .. }
+        | TypeKind::Union { .. }
+        | TypeKind::Untagged { .. }
+        | TypeKind::Alias(_) => false,
     }
 }

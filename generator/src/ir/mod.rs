@@ -4,8 +4,8 @@
 //! reserved before its body is read, so forward and recursive references resolve; a pass at
 //! the end boxes the fields that close a cycle. Only schemas that some operation reaches become
 //! types: the rest are reported as warnings, so that the crate's public API is what the service
-//! uses. Every problem is collected with its JSON pointer and the walk goes on, so one run
-//! reports them all.
+//! uses. Nothing here refuses the document: each part the generator does not model, or that is
+//! broken, becomes a located warning and a stated fallback, and the walk goes on.
 //!
 //! Schemas are read from the raw JSON value, not from openapiv3's `Schema`: openapiv3 drops the
 //! keywords that stand beside a `$ref` (`description`, `pattern`, `readOnly`, …), which Microsoft's
@@ -30,9 +30,9 @@ mod server;
 
 pub use model::*;
 
+use crate::Warning;
 use crate::load::Document;
 use crate::naming::{self, Scope};
-use crate::{Problem, Warning};
 use context::Context;
 use schemas::Schemas;
 
@@ -46,8 +46,8 @@ const GENERATED_NAMES: &[&str] = &[
     "FilePart",
 ];
 
-/// Builds the model, or returns every problem found (sorted by location).
-pub fn build(document: &Document) -> Result<(Api, Vec<Warning>), Vec<Problem>> {
+/// Builds the model, with a warning for each part of the document that fell back.
+pub fn build(document: &Document) -> (Api, Vec<Warning>) {
     let api = &document.api;
     let title = api.info.title.clone();
     let client_name = format!("{}Client", naming::type_name(&title));
@@ -61,21 +61,19 @@ pub fn build(document: &Document) -> Result<(Api, Vec<Warning>), Vec<Problem>> {
                 .chain(naming::PRELUDE_NAMES)
                 .map(|n| n.to_string()),
         );
-    let mut schemas = Schemas::new(Context::new(&document.raw), Scope::with_reserved(own));
+    let mut schemas = Schemas::new(
+        Context::new(&document.raw, document.warnings.clone()),
+        Scope::with_reserved(own),
+    );
 
     let (auth, auth_alternatives) = security::auth(&mut schemas.cx, api);
     let server = server::server(&mut schemas.cx, api);
     let (operations, clients) = operations::read(&mut schemas, api, &title, &client_name);
-    let (mut types, mut cx) = schemas.finish();
+    let (mut types, cx) = schemas.finish();
     passes::box_cycles(&mut types);
     passes::mark_usage(&mut types, &operations);
     for id in 0..types.len() {
         types[id].status_monitor = long_running::status_monitor(&types, id);
-    }
-    if !cx.problems.is_empty() {
-        cx.problems.sort();
-        cx.problems.dedup();
-        return Err(cx.problems);
     }
     let model = Api {
         crate_name: format!("{}-client", crate_stem(&title)),
@@ -91,7 +89,7 @@ pub fn build(document: &Document) -> Result<(Api, Vec<Warning>), Vec<Problem>> {
         operations,
         clients,
     };
-    Ok((model, cx.warnings))
+    (model, cx.warnings)
 }
 
 /// `WidgetStore` is `widgetstore`, `Oxide Region API` is `oxide-region-api`: lowercase words

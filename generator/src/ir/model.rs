@@ -193,6 +193,9 @@ pub enum TypeKind {
         variants: Vec<Variant>,
         extensible: bool,
     },
+    /// Another name for a type: a schema that falls back to `serde_json::Value` after
+    /// references to it were made.
+    Alias(Type),
     /// A `oneOf` without a discriminator: the first variant whose type reads the value.
     Untagged {
         variants: Vec<(String, Type)>,
@@ -306,8 +309,8 @@ pub enum Reply {
     Json(Type),
     /// An XML body of this type.
     Xml(Type),
-    /// A `text/plain` body.
-    Text,
+    /// A text body (`text/plain`, `text/csv`, …); `accept` lists its media types.
+    Text { accept: String },
     /// Bytes: an `application/octet-stream` or file body; `accept` lists its media types.
     Binary { accept: String },
 }
@@ -355,9 +358,11 @@ pub enum Location {
     Path,
     Query,
     Header,
+    /// A pair of the `Cookie` header.
+    Cookie,
 }
 
-/// A path, query or header parameter.
+/// A path, query, header or cookie parameter.
 #[derive(Debug)]
 pub struct Param {
     pub name: String,
@@ -365,8 +370,11 @@ pub struct Param {
     pub location: Location,
     pub ty: Type,
     pub docs: Vec<String>,
-    /// A list sent as one pair per item (`tags=a&tags=b`) rather than joined.
+    /// A list sent as one pair per item (`tags=a&tags=b`) rather than joined; an object in a
+    /// query, as one pair per property (`a=1&b=2`) rather than `name=a,1,b,2`.
     pub explode: bool,
+    /// An object in a query sent as `name[a]=1&name[b]=2` (`style: deepObject`).
+    pub deep_object: bool,
     /// What joins a list's items when it is not exploded: `,` (`form`, `simple`), ` `
     /// (`spaceDelimited`) or `|` (`pipeDelimited`).
     pub separator: &'static str,

@@ -17,7 +17,10 @@ pub(super) fn box_cycles(types: &mut [TypeDef]) {
                     _ => None,
                 })
                 .collect(),
-            TypeKind::Enum { .. } | TypeKind::Union { .. } | TypeKind::Untagged { .. } => {
+            TypeKind::Enum { .. }
+            | TypeKind::Union { .. }
+            | TypeKind::Untagged { .. }
+            | TypeKind::Alias(_) => {
                 continue;
             }
         };
@@ -54,7 +57,8 @@ fn reaches(types: &[TypeDef], from: TypeId, to: TypeId) -> bool {
                     _ => None,
                 }))
             }
-            TypeKind::Enum { .. } => {}
+            TypeKind::Alias(Type::Named(next)) => stack.push(*next),
+            TypeKind::Enum { .. } | TypeKind::Alias(_) => {}
         }
     }
     false
@@ -102,6 +106,7 @@ fn mark_reachable<'t>(
             TypeKind::Untagged { variants } => {
                 stack.extend(variants.iter().flat_map(|(_, ty)| named_in(ty)))
             }
+            TypeKind::Alias(ty) => stack.extend(named_in(ty)),
             TypeKind::Enum { .. } => {}
         }
     }

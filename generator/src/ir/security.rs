@@ -104,17 +104,19 @@ fn scheme(
             }
         }
         Some(_) => {
-            cx.problem(
-                    at,
-                    "supported security schemes are OAuth2, HTTP authentication and API keys in a header or query",
-                );
+            cx.warn(
+                WarningKind::Client,
+                at,
+                "the client authorizes with OAuth2, HTTP authentication or an API key in a header or query: it sends nothing for this scheme",
+            );
             return None;
         }
         None => {
-            cx.problem(
-                    pointer,
-                    format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes"),
-                );
+            cx.warn(
+                WarningKind::Client,
+                pointer,
+                format!("security requirement names `{scheme_name}`, which is not in #/components/securitySchemes: the client sends nothing for it"),
+            );
             return None;
         }
     })

@@ -4,6 +4,7 @@
 use super::context::Context;
 use super::docs::lines;
 use super::model::{PrefixPart, Server, ServerVariable};
+use crate::WarningKind;
 use crate::naming;
 
 pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
@@ -25,10 +26,11 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
         .and_then(|rest| rest.split_once('}'))
         .filter(|(_, rest)| rest.is_empty() || rest.starts_with('/'));
     let Some((name, rest)) = endpoint else {
-        cx.problem(
-                "#/servers/0/url",
-                format!("server URL `{url}` is not supported: it must start with a `{{variable}}` for the endpoint, followed by a path"),
-            );
+        cx.warn(
+            WarningKind::Client,
+            "#/servers/0/url",
+            format!("server URL `{url}` does not start with a `{{variable}}` for the endpoint: the client takes the whole base URL as its endpoint"),
+        );
         return Server::default();
     };
     let declared = server.variables.as_ref();
@@ -40,11 +42,10 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
     let mut path_prefix = Vec::new();
     for segment in rest.split('/').filter(|s| !s.is_empty()) {
         let Some(parts) = template_parts(segment) else {
-            cx.problem(
+            cx.warn(
+                WarningKind::Client,
                 "#/servers/0/url",
-                format!(
-                    "server URL `{url}`: the segment `{segment}` has an unclosed or empty `{{`"
-                ),
+                format!("server URL `{url}`: the segment `{segment}` has an unclosed or empty `{{`: the client takes the whole base URL as its endpoint"),
             );
             return Server::default();
         };
@@ -55,10 +56,11 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
             }
             let Some(variable) = variable else { continue };
             let Some(declaration) = declared.and_then(|v| v.get(variable)) else {
-                cx.problem(
-                        "#/servers/0/variables",
-                        format!("server URL `{url}` uses `{{{variable}}}`, which the server's variables do not declare"),
-                    );
+                cx.warn(
+                    WarningKind::Client,
+                    "#/servers/0/variables",
+                    format!("server URL `{url}` uses `{{{variable}}}`, which the server's variables do not declare: the client takes the whole base URL as its endpoint"),
+                );
                 return Server::default();
             };
             // A variable whose allowed values include the document's version is the API

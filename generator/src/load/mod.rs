@@ -9,7 +9,7 @@
 mod openapi3;
 mod text;
 
-use crate::Problem;
+use crate::{Problem, Warning};
 use serde_json::Value;
 
 /// The document every later stage reads: OpenAPI 3.0, whatever the input was written in.
@@ -17,8 +17,10 @@ pub struct Document {
     /// The whole document as JSON, for reading schemas by JSON pointer. openapiv3 drops the
     /// keywords that stand beside a `$ref`, so `ir` reads schemas from here.
     pub raw: Value,
-    /// The typed view of the same document.
+    /// The typed view of the same document, without the parts that could not be read.
     pub api: openapiv3::OpenAPI,
+    /// What reading the document left out, located in the user's own file.
+    pub warnings: Vec<Warning>,
 }
 
 /// Parses `text` (YAML or JSON) as an API description.

@@ -7,6 +7,7 @@ use crate::ir::model::{Body, Encoding, Reply, Type, TypeKind};
 use crate::ir::schemas::{Schemas, text_dates};
 use crate::pointer::{escape, unescape};
 use openapiv3::{ReferenceOr, StatusCode};
+use std::collections::BTreeMap;
 
 /// The request body, sent as its first JSON media type, else the first other one this client
 /// can send.
@@ -27,11 +28,20 @@ pub(super) fn request_body(
             match found {
                 Some(ReferenceOr::Item(body)) => (reference.clone(), body),
                 _ => {
-                    schemas.cx.problem(
-                            format!("{pointer}/requestBody/$ref"),
-                            format!("`{reference}` does not name a request body in #/components/requestBodies"),
-                        );
-                    return None;
+                    schemas.cx.warn(
+                        WarningKind::AsJson,
+                        format!("{pointer}/requestBody/$ref"),
+                        format!("`{reference}` does not name a request body in #/components/requestBodies: the body is the `serde_json::Value` the caller gives"),
+                    );
+                    return Some(Body {
+                        ty: Type::Json,
+                        encoding: Encoding::Json,
+                        content_type: "application/json".to_string(),
+                        content_types: Vec::new(),
+                        part_types: BTreeMap::new(),
+                        required: true,
+                        docs: Vec::new(),
+                    });
                 }
             }
         }
@@ -42,18 +52,10 @@ pub(super) fn request_body(
             .keys()
             .find_map(|ct| wanted(ct).map(|encoding| (ct.as_str(), encoding)))
     };
-    let found = pick(|ct| is_json(ct).then_some(Encoding::Json)).or_else(|| pick(encoding_of));
-    let Some((content_type, encoding)) = found else {
-        let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
-        schemas.cx.problem(
-                format!("{at}/content"),
-                format!(
-                    "request bodies are supported as JSON, XML, form-encoded, multipart/form-data, text/plain, octet-stream or a file type; this one is `{}`",
-                    listed.join("`, `")
-                ),
-            );
-        return None;
-    };
+    let found = pick(|ct| is_json(ct).then_some(Encoding::Json))
+        .or_else(|| pick(|ct| Some(encoding_of(ct))));
+    // A body of no media type at all says nothing that could be sent.
+    let (content_type, encoding) = found?;
     let schema_at = format!("{at}/content/{}/schema", escape(content_type));
     let context = format!("{type_prefix}Body");
     // `format: binary` is a file, whatever the media type says (a JSON file is sent as is).
@@ -62,13 +64,24 @@ pub(super) fn request_body(
     } else {
         encoding
     };
-    let ty = match encoding {
+    let mut ty = match encoding {
         Encoding::Json | Encoding::Xml | Encoding::Form | Encoding::Multipart => {
-            text_dates(schemas.schema_type(&schema_at, &context)?)
+            text_dates(schemas.schema_type(&schema_at, &context))
         }
         Encoding::Text => Type::String,
         Encoding::Binary => Type::Bytes,
     };
+    let mut encoding = encoding;
+    if matches!(encoding, Encoding::Form | Encoding::Multipart)
+        && !matches!(ty, Type::Named(id) if matches!(schemas.types[id].kind, TypeKind::Struct { .. }))
+    {
+        schemas.cx.warn(
+            WarningKind::AsBytes,
+            &schema_at,
+            "a form-encoded or multipart body that is not an object is sent as the bytes the caller gives",
+        );
+        (ty, encoding) = (Type::Bytes, Encoding::Binary);
+    }
     // A file of several types, or of any type, is sent with the type the caller names.
     let choices: Vec<String> =
         if encoding == Encoding::Binary && (body.content.len() > 1 || content_type.contains('*')) {
@@ -76,15 +89,6 @@ pub(super) fn request_body(
         } else {
             Vec::new()
         };
-    if matches!(encoding, Encoding::Form | Encoding::Multipart)
-        && !matches!(ty, Type::Named(id) if matches!(schemas.types[id].kind, TypeKind::Struct { .. }))
-    {
-        schemas.cx.problem(
-            schema_at,
-            "a form-encoded or multipart body must be an object",
-        );
-        return None;
-    }
     // The media type of each part that the document names (`encoding`); `*/*` names none.
     let part_types = body.content[content_type]
         .encoding
@@ -125,6 +129,7 @@ pub(super) fn success_response(
         }
         let here = format!("{pointer}/responses/{code}");
         let Some((at, response)) = resolve_response(schemas, api, response, &here) else {
+            found.get_or_insert(Type::Json);
             continue;
         };
         operation_location |= response
@@ -137,31 +142,22 @@ pub(super) fn success_response(
         let model_type = (response.content.keys().find(|ct| is_json(ct)))
             .or_else(|| response.content.keys().find(|ct| is_xml(ct)));
         let Some(content_type) = model_type else {
-            // Neither JSON nor XML: text or bytes, as the reply's media type says.
-            let encodings: Vec<Option<Encoding>> =
-                response.content.keys().map(|ct| encoding_of(ct)).collect();
-            raw = match encodings.as_slice() {
-                all if all.iter().all(|e| *e == Some(Encoding::Text)) => Some(Reply::Text),
-                all if all.contains(&Some(Encoding::Binary)) => Some(Reply::Binary {
-                    accept: response
-                        .content
-                        .keys()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }),
-                _ => {
-                    let listed: Vec<&str> = response.content.keys().map(String::as_str).collect();
-                    schemas.cx.problem(
-                            format!("{at}/content"),
-                            format!(
-                                "replies are supported as JSON, XML, text/plain, octet-stream or a file type; this one is `{}`",
-                                listed.join("`, `")
-                            ),
-                        );
-                    None
-                }
-            };
+            // Neither JSON nor XML: text, or else bytes, as the reply's media types say.
+            let accept = response
+                .content
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let all_text = response
+                .content
+                .keys()
+                .all(|ct| encoding_of(ct) == Encoding::Text);
+            raw = Some(if all_text {
+                Reply::Text { accept }
+            } else {
+                Reply::Binary { accept }
+            });
             continue;
         };
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
@@ -175,9 +171,7 @@ pub(super) fn success_response(
         }
         xml |= is_xml(content_type);
         let context = format!("{type_prefix}Response");
-        let Some(ty) = schemas.schema_type(&schema_at, &context).map(text_dates) else {
-            continue;
-        };
+        let ty = text_dates(schemas.schema_type(&schema_at, &context));
         match &found {
             Some(previous) if *previous != ty => differ = true,
             _ => found = Some(ty),
@@ -191,16 +185,16 @@ pub(super) fn success_response(
             );
         found = Some(Type::Json);
     }
+    if let (Some(_), Some(_)) = (&found, &raw) {
+        schemas.cx.warn(
+            WarningKind::Simplified,
+            format!("{pointer}/responses"),
+            "success responses mix JSON or XML with other bodies: the method asks for and reads the JSON or XML one",
+        );
+    }
     let reply = match (found, raw) {
-        (Some(_), Some(_)) => {
-            schemas.cx.problem(
-                format!("{pointer}/responses"),
-                "success responses mixing JSON or XML with other bodies are not supported",
-            );
-            Reply::Empty
-        }
-        (Some(ty), None) if xml => Reply::Xml(ty),
-        (Some(ty), None) => Reply::Json(ty),
+        (Some(ty), _) if xml => Reply::Xml(ty),
+        (Some(ty), _) => Reply::Json(ty),
         (None, Some(reply)) => reply,
         (None, None) => Reply::Empty,
     };
@@ -239,7 +233,7 @@ pub(super) fn error_response(
         };
         let context = format!("{type_prefix}Error");
         let schema_at = format!("{at}/content/{}/schema", escape(content_type));
-        if let Some(Type::Named(id)) = schemas.schema_type(&schema_at, &context) {
+        if let Type::Named(id) = schemas.schema_type(&schema_at, &context) {
             schemas.types[id].is_error = true;
             let name = schemas.types[id].name.clone();
             let line = format!(
@@ -269,9 +263,10 @@ fn resolve_response<'r>(
             match found {
                 Some(ReferenceOr::Item(response)) => Some((reference.clone(), response)),
                 _ => {
-                    schemas.cx.problem(
+                    schemas.cx.warn(
+                        WarningKind::AsJson,
                         format!("{here}/$ref"),
-                        format!("`{reference}` does not name a response in #/components/responses"),
+                        format!("`{reference}` does not name a response in #/components/responses: its body is read as `serde_json::Value`"),
                     );
                     None
                 }
@@ -280,20 +275,16 @@ fn resolve_response<'r>(
     }
 }
 
-/// The encoding of a non-JSON media type this client can send or read. Files (images, audio,
-/// video, fonts, or any type: `*/*`) are bytes, as octet-stream is.
-fn encoding_of(content_type: &str) -> Option<Encoding> {
+/// How a media type other than JSON is sent or read: XML, a form, multipart, text (`text/*`),
+/// and anything else as bytes (`application/zip`, images, `*/*`, vendor types).
+fn encoding_of(content_type: &str) -> Encoding {
     let media_type = content_type.split(';').next().unwrap_or("").trim();
     match media_type {
-        _ if is_xml(media_type) => Some(Encoding::Xml),
-        "multipart/form-data" => Some(Encoding::Multipart),
-        "application/x-www-form-urlencoded" => Some(Encoding::Form),
-        "text/plain" => Some(Encoding::Text),
-        "application/octet-stream" | "*/*" => Some(Encoding::Binary),
-        _ => match media_type.split_once('/') {
-            Some(("image" | "audio" | "video" | "font", _)) => Some(Encoding::Binary),
-            _ => None,
-        },
+        _ if is_xml(media_type) => Encoding::Xml,
+        "multipart/form-data" => Encoding::Multipart,
+        "application/x-www-form-urlencoded" => Encoding::Form,
+        _ if media_type.starts_with("text/") => Encoding::Text,
+        _ => Encoding::Binary,
     }
 }
 

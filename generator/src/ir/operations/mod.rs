@@ -9,11 +9,12 @@ use super::long_running::{self, status_monitor};
 use super::model::{ClientDef, Operation, Poll, Reply, Type};
 use super::paging;
 use super::schemas::Schemas;
+use crate::WarningKind;
 use crate::naming::{self, Scope};
 use crate::pointer::escape;
 use bodies::{error_response, request_body, success_response};
 use openapiv3::{Parameter, ReferenceOr};
-use parameters::{Parameters, parameters, path_segments};
+use parameters::{Parameters, parameters};
 use std::collections::HashMap;
 
 /// Reads every operation and sorts it into the root client or its group's sub-client.
@@ -38,27 +39,42 @@ pub(super) fn read(
     for (path, item) in &api.paths.paths {
         let item_pointer = format!("#/paths/{}", escape(path));
         let ReferenceOr::Item(item) = item else {
-            schemas
-                .cx
-                .problem(item_pointer, "a `$ref` path item is not supported");
+            schemas.cx.warn(
+                WarningKind::Operation,
+                item_pointer,
+                "a `$ref` path item is not followed: its operations are left out",
+            );
             continue;
         };
         for (method, operation) in item.iter() {
             let pointer = format!("{item_pointer}/{method}");
+            let Some(http_method) = http_method_of(method) else {
+                schemas.cx.warn(
+                    WarningKind::Operation,
+                    pointer,
+                    format!("azure_core sends no `{method}` requests: the operation is left out"),
+                );
+                continue;
+            };
+            // Without an id (or with one taken already), the method and the path's literal
+            // words name it.
+            let named_by_path = format!("{method} {}", path.replace(['{', '}'], ""));
             let operation_id = match &operation.operation_id {
-                Some(id) => {
-                    if let Some(first) = seen_ids.get(id) {
-                        schemas.cx.problem(
+                Some(id) => match seen_ids.get(id) {
+                    Some(first) => {
+                        schemas.cx.warn(
+                            WarningKind::Operation,
                             format!("{pointer}/operationId"),
-                            format!("duplicate operationId `{id}` (first used at {first})"),
+                            format!("duplicate operationId `{id}` (first used at {first}): this one is named from its method and path"),
                         );
-                        continue;
+                        named_by_path
                     }
-                    seen_ids.insert(id.clone(), pointer.clone());
-                    id.clone()
-                }
-                // Without an id, the method and the path's literal words name it.
-                None => format!("{method} {}", path.replace(['{', '}'], "")),
+                    None => {
+                        seen_ids.insert(id.clone(), pointer.clone());
+                        id.clone()
+                    }
+                },
+                None => named_by_path,
             };
             // `Group_action`: a group named like the service itself is the root client's.
             let (group, action) = match operation_id.split_once('_') {
@@ -74,32 +90,30 @@ pub(super) fn read(
             let options_name = schemas
                 .type_names
                 .claim(format!("{owner}{}Options", naming::type_name(action)));
-            if let Some(mut op) = read_operation(
+            let mut op = read_operation(
                 schemas,
                 api,
-                path,
-                method,
+                (path, http_method),
                 &item.parameters,
                 operation,
                 &pointer,
                 method_name,
                 options_name,
                 &naming::type_name(&operation_id),
-            ) {
-                op.client = client;
-                let polls_status = op.http_method == "Get"
-                    && matches!(op.reply, Reply::Json(Type::Named(id)) if status_monitor(&schemas.types, id).is_some());
-                if polls_status {
-                    let poll_method = format!("poll_{}", op.method_name.trim_start_matches("r#"));
-                    op.poll = Some(Poll {
-                        options_name: schemas
-                            .type_names
-                            .claim(format!("{owner}{}Options", naming::type_name(&poll_method))),
-                        method_name: clients[client].1.claim(poll_method),
-                    });
-                }
-                operations.push(op);
+            );
+            op.client = client;
+            let polls_status = op.http_method == "Get"
+                && matches!(op.reply, Reply::Json(Type::Named(id)) if status_monitor(&schemas.types, id).is_some());
+            if polls_status {
+                let poll_method = format!("poll_{}", op.method_name.trim_start_matches("r#"));
+                op.poll = Some(Poll {
+                    options_name: schemas
+                        .type_names
+                        .claim(format!("{owner}{}Options", naming::type_name(&poll_method))),
+                    method_name: clients[client].1.claim(poll_method),
+                });
             }
+            operations.push(op);
         }
     }
     long_running::mark(
@@ -154,45 +168,33 @@ fn client_of(
     }
 }
 
-/// The operation at `pointer`, or `None` when it has a problem (reported). `type_prefix` names
-/// its inline types (`GetWidgetBody`, …).
+/// The operation at `pointer`, sent with `http_method`. `type_prefix` names its inline types
+/// (`GetWidgetBody`, …).
 #[allow(clippy::too_many_arguments)]
 fn read_operation(
     schemas: &mut Schemas<'_>,
     api: &openapiv3::OpenAPI,
-    path: &str,
-    method: &str,
+    (path, http_method): (&str, &'static str),
     path_level: &[ReferenceOr<Parameter>],
     operation: &openapiv3::Operation,
     pointer: &str,
     method_name: String,
     options_name: String,
     type_prefix: &str,
-) -> Option<Operation> {
-    let problems_before = schemas.cx.problems.len();
-    let http_method = match method {
-        "get" => "Get",
-        "put" => "Put",
-        "post" => "Post",
-        "delete" => "Delete",
-        "patch" => "Patch",
-        "head" => "Head",
-        _ => {
-            schemas
-                .cx
-                .problem(pointer, format!("HTTP method `{method}` is not supported"));
-            return None;
-        }
-    };
-
+) -> Operation {
     let Parameters {
-        path: path_params,
-        other_required,
+        required,
         optional,
         sends_api_version,
-        failed,
-    } = parameters(schemas, api, pointer, path_level, operation, type_prefix);
-    let segments = path_segments(schemas, path, pointer, &path_params, &failed);
+        segments,
+    } = parameters(
+        schemas,
+        api,
+        (path, pointer),
+        path_level,
+        operation,
+        type_prefix,
+    );
     let body = request_body(schemas, api, operation, pointer, type_prefix);
     let (reply, operation_location) =
         success_response(schemas, api, operation, pointer, type_prefix);
@@ -213,13 +215,7 @@ fn read_operation(
         docs.push("Deprecated by the service.".to_string());
     }
 
-    // Required parameters keep the path's order first: it reads like the URL.
-    let mut required = path_params;
-    required.extend(other_required);
-    if schemas.cx.problems.len() > problems_before {
-        return None;
-    }
-    Some(Operation {
+    Operation {
         pointer: pointer.to_string(),
         client: 0,
         method_name,
@@ -238,5 +234,18 @@ fn read_operation(
         docs,
         error_docs,
         poll: None,
+    }
+}
+
+/// azure_core's name of an HTTP method (`Get`, …), for the methods it can send.
+fn http_method_of(method: &str) -> Option<&'static str> {
+    Some(match method {
+        "get" => "Get",
+        "put" => "Put",
+        "post" => "Post",
+        "delete" => "Delete",
+        "patch" => "Patch",
+        "head" => "Head",
+        _ => return None,
     })
 }

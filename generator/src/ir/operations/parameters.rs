@@ -1,35 +1,34 @@
-//! Parameters: path, query and header parameters into method arguments and options, and the
-//! path template into segments of literal text and parameters.
+//! Parameters: path, query, header and cookie parameters into method arguments and options, and
+//! the path template into segments of literal text and parameters.
 
+use crate::WarningKind;
 use crate::ir::docs::{lines, push_paragraph};
 use crate::ir::model::{Location, Param, SegmentPart, Type, TypeDef, TypeKind};
 use crate::ir::schemas::Schemas;
 use crate::naming::{self, Scope};
-use crate::pointer::unescape;
-use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr};
+use crate::pointer::{escape, unescape};
+use openapiv3::{Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr};
 
 /// The api-version query parameter is the client's, not each method's (Azure convention).
 const API_VERSION: &str = "api-version";
 
-/// An operation's parameters, sorted as the method takes them.
+/// An operation's parameters, sorted as the method takes them, and its path.
 pub(super) struct Parameters {
-    /// The path's parameters, all required.
-    pub path: Vec<Param>,
-    /// The other required parameters: method arguments after the path's.
-    pub other_required: Vec<Param>,
+    /// The required parameters, the path's first (in the path's order): method arguments.
+    pub required: Vec<Param>,
     /// Fields of the options struct.
     pub optional: Vec<Param>,
     /// Whether the client's api-version is sent as the `api-version` query parameter.
     pub sends_api_version: bool,
-    /// Declared parameters that could not be read, so the path does not report them again.
-    pub failed: Vec<String>,
+    /// The path's segments; their parameters index `required`.
+    pub segments: Vec<Vec<SegmentPart>>,
 }
 
-/// Reads the parameters the operation and its path item declare.
+/// Reads the parameters the operation and its path item declare, and the path template.
 pub(super) fn parameters(
     schemas: &mut Schemas<'_>,
     api: &openapiv3::OpenAPI,
-    pointer: &str,
+    (path, pointer): (&str, &str),
     path_level: &[ReferenceOr<Parameter>],
     operation: &openapiv3::Operation,
     type_prefix: &str,
@@ -45,99 +44,126 @@ pub(super) fn parameters(
         "request",
         "response",
         "value",
+        "cookies",
     ];
     let mut names = Scope::with_reserved(locals.map(String::from));
     let mut path_params: Vec<Param> = Vec::new();
     let mut other_required: Vec<Param> = Vec::new();
     let mut optional: Vec<Param> = Vec::new();
     let mut sends_api_version = false;
-    let mut failed: Vec<String> = Vec::new();
     for (at, parameter) in declared {
         let data = parameter.parameter_data_ref();
-        let mut separator = ",";
-        let location = match parameter {
-            Parameter::Path { .. } => Location::Path,
-            Parameter::Query { style, .. } => {
-                separator = match style {
-                    openapiv3::QueryStyle::SpaceDelimited => " ",
-                    openapiv3::QueryStyle::PipeDelimited => "|",
-                    _ => ",",
-                };
-                Location::Query
-            }
-            Parameter::Header { .. } => Location::Header,
-            Parameter::Cookie { .. } => {
-                schemas
-                    .cx
-                    .problem(at, "cookie parameters are not supported");
-                continue;
-            }
-        };
-        if location == Location::Query && data.name == API_VERSION {
+        if matches!(parameter, Parameter::Query { .. }) && data.name == API_VERSION {
             sends_api_version = true;
             continue;
         }
-        let ParameterSchemaOrContent::Schema(_) = &data.format else {
-            schemas.cx.problem(
-                at,
-                "a parameter with `content` instead of `schema` is not supported",
-            );
-            continue;
-        };
-        let schema_at = format!("{at}/schema");
-        let context = format!("{}{}", type_prefix, naming::type_name(&data.name));
-        let Some(ty) = schemas.schema_type(&schema_at, &context) else {
-            failed.push(data.name.clone());
-            continue;
-        };
-        // Lists of scalars go in queries and headers; a path segment holds one value.
-        let fits = match (&ty, location) {
-            (Type::List(item), Location::Query | Location::Header) => {
-                is_scalar(item, &schemas.types)
-            }
-            (ty, _) => is_scalar(ty, &schemas.types),
-        };
-        if !fits {
-            schemas.cx.problem(
-                    &schema_at,
-                    "parameters are supported as strings, numbers, booleans, enums, and lists of those in queries and headers",
-                );
-            failed.push(data.name.clone());
-            continue;
-        }
-        // OpenAPI's default: a query's `form` style explodes lists, a header's `simple` does not.
-        let explode = data.explode.unwrap_or(location == Location::Query);
-        let mut docs = lines(data.description.as_deref());
-        if docs.is_empty() {
-            docs = schemas.cx.value_docs(&schema_at, &data.name);
-        } else if let Some(sentence) = schemas.cx.constraint_sentence(&schema_at) {
-            push_paragraph(&mut docs, &sentence);
-        }
-        let param = Param {
-            name: names.claim(naming::value_name(&data.name)),
-            wire_name: data.name.clone(),
-            location,
-            ty,
-            docs,
-            explode,
-            separator,
-        };
-        match (location, data.required) {
-            (Location::Path, true) => path_params.push(param),
-            (Location::Path, false) => {
-                schemas.cx.problem(at, "a path parameter must be required");
+        let param = parameter_of(schemas, &at, parameter, type_prefix, &mut names);
+        match (param.location, data.required) {
+            (Location::Path, required) => {
+                if !required {
+                    schemas.cx.warn(
+                        WarningKind::Parameter,
+                        at,
+                        "a path parameter is always required (OpenAPI): it is a required argument",
+                    );
+                }
+                path_params.push(param);
             }
             (_, true) => other_required.push(param),
             (_, false) => optional.push(param),
         }
     }
-
+    let segments = path_segments(schemas, path, pointer, &mut path_params, &mut names);
+    // Required parameters keep the path's order first: it reads like the URL.
+    let mut required = path_params;
+    required.extend(other_required);
     Parameters {
-        path: path_params,
-        other_required,
+        required,
         optional,
         sends_api_version,
-        failed,
+        segments,
+    }
+}
+
+/// One parameter, named in `names`. What the client cannot send as the document states is sent
+/// as the text the caller gives, with a warning.
+fn parameter_of(
+    schemas: &mut Schemas<'_>,
+    at: &str,
+    parameter: &Parameter,
+    type_prefix: &str,
+    names: &mut Scope,
+) -> Param {
+    let data = parameter.parameter_data_ref();
+    let (location, separator, deep_object) = match parameter {
+        Parameter::Path { .. } => (Location::Path, ",", false),
+        Parameter::Query { style, .. } => match style {
+            QueryStyle::SpaceDelimited => (Location::Query, " ", false),
+            QueryStyle::PipeDelimited => (Location::Query, "|", false),
+            QueryStyle::DeepObject => (Location::Query, ",", true),
+            QueryStyle::Form => (Location::Query, ",", false),
+        },
+        Parameter::Header { .. } => (Location::Header, ",", false),
+        Parameter::Cookie { .. } => (Location::Cookie, ",", false),
+    };
+    let schema_at = match &data.format {
+        ParameterSchemaOrContent::Schema(_) => format!("{at}/schema"),
+        ParameterSchemaOrContent::Content(content) => {
+            let media_type = content.keys().next().map_or("", String::as_str);
+            format!("{at}/content/{}/schema", escape(media_type))
+        }
+    };
+    let ty = match &data.format {
+        ParameterSchemaOrContent::Schema(_) => {
+            let context = format!("{}{}", type_prefix, naming::type_name(&data.name));
+            schemas.schema_type(&schema_at, &context)
+        }
+        ParameterSchemaOrContent::Content(_) => {
+            schemas.cx.warn(
+                WarningKind::Parameter,
+                at,
+                "a parameter with `content` is sent as the text the caller gives (e.g. JSON)",
+            );
+            Type::String
+        }
+    };
+    // Lists of scalars go in queries, headers and cookies, and objects in queries; a path
+    // segment holds one value.
+    let is_scalar = |ty: &Type| is_scalar(ty, &schemas.types);
+    let fits = match (&ty, location) {
+        (Type::List(item), Location::Query | Location::Header | Location::Cookie) => {
+            is_scalar(item)
+        }
+        (ty, Location::Query) => is_scalar(ty) || is_object(ty, &schemas.types),
+        (ty, _) => is_scalar(ty),
+    };
+    let ty = if fits {
+        ty
+    } else {
+        schemas.cx.warn(
+            WarningKind::Parameter,
+            &schema_at,
+            "parameters are modelled as strings, numbers, booleans, enums, lists of those, and objects in queries: this one is sent as the text the caller gives",
+        );
+        Type::String
+    };
+    // OpenAPI's default: a query's `form` style explodes lists, a header's `simple` does not.
+    let explode = data.explode.unwrap_or(location == Location::Query);
+    let mut docs = lines(data.description.as_deref());
+    if docs.is_empty() {
+        docs = schemas.cx.value_docs(&schema_at, &data.name);
+    } else if let Some(sentence) = schemas.cx.constraint_sentence(&schema_at) {
+        push_paragraph(&mut docs, &sentence);
+    }
+    Param {
+        name: names.claim(naming::value_name(&data.name)),
+        wire_name: data.name.clone(),
+        location,
+        ty,
+        docs,
+        explode,
+        deep_object,
+        separator,
     }
 }
 
@@ -190,10 +216,11 @@ fn resolve_parameter<'p>(
             match found {
                 Some(ReferenceOr::Item(parameter)) => Some((reference.clone(), parameter)),
                 _ => {
-                    schemas.cx.problem(
+                    schemas.cx.warn(
+                        WarningKind::Parameter,
                         format!("{here}/$ref"),
                         format!(
-                            "`{reference}` does not name a parameter in #/components/parameters"
+                            "`{reference}` does not name a parameter in #/components/parameters: left out"
                         ),
                     );
                     None
@@ -203,61 +230,115 @@ fn resolve_parameter<'p>(
     }
 }
 
-/// Splits `/a/{b}/c{d}` into segments of literal text and parameters.
-pub(super) fn path_segments(
+/// Splits `/a/{b}/c{d}` into segments of literal text and parameters. A declared path parameter
+/// the path does not use is left out; a `{name}` that nothing declares becomes a required string
+/// argument; an unclosed `{` is text.
+fn path_segments(
     schemas: &mut Schemas<'_>,
     path: &str,
     pointer: &str,
-    params: &[Param],
-    failed: &[String],
+    params: &mut Vec<Param>,
+    names: &mut Scope,
 ) -> Vec<Vec<SegmentPart>> {
-    let mut used = vec![false; params.len()];
-    let mut segments = Vec::new();
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        let mut parts = Vec::new();
-        let mut rest = segment;
-        while let Some(open) = rest.find('{') {
-            if open > 0 {
-                parts.push(SegmentPart::Literal(rest[..open].to_string()));
-            }
-            let Some(close) = rest[open..].find('}') else {
-                schemas
-                    .cx
-                    .problem(pointer, format!("path `{path}` has an unclosed `{{`"));
-                return segments;
-            };
-            let name = &rest[open + 1..open + close];
-            match params.iter().position(|p| p.wire_name == name) {
-                Some(index) => {
-                    used[index] = true;
-                    parts.push(SegmentPart::Param(index));
-                }
-                // A parameter that failed was reported where it is.
-                None if failed.iter().any(|f| f == name) => {}
-                None => schemas.cx.problem(
-                    format!("{pointer}/parameters"),
-                    format!("path `{path}` uses `{{{name}}}`, which no path parameter declares"),
-                ),
-            }
-            rest = &rest[open + close + 1..];
-        }
-        if !rest.is_empty() {
-            parts.push(SegmentPart::Literal(rest.to_string()));
-        }
-        segments.push(parts);
+    let (template, unclosed) = template_of(path);
+    if unclosed {
+        schemas.cx.warn(
+            WarningKind::Parameter,
+            pointer,
+            format!("path `{path}` has an unclosed `{{`: it is sent as text"),
+        );
     }
-    for (param, used) in params.iter().zip(used) {
-        if !used {
-            schemas.cx.problem(
+    let used = |name: &str| {
+        template
+            .iter()
+            .flatten()
+            .any(|piece| matches!(piece, Piece::Name(n) if n == name))
+    };
+    params.retain(|param| {
+        let keep = used(&param.wire_name);
+        if !keep {
+            schemas.cx.warn(
+                WarningKind::Parameter,
                 format!("{pointer}/parameters"),
                 format!(
-                    "path parameter `{}` does not appear in path `{path}`",
+                    "path parameter `{}` does not appear in path `{path}`: left out",
                     param.wire_name
                 ),
             );
         }
+        keep
+    });
+    let mut segments = Vec::new();
+    for pieces in &template {
+        let mut parts = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Literal(text) => parts.push(SegmentPart::Literal(text.clone())),
+                Piece::Name(name) => {
+                    let index = match params.iter().position(|p| p.wire_name == *name) {
+                        Some(index) => index,
+                        None => {
+                            schemas.cx.warn(
+                                WarningKind::Parameter,
+                                format!("{pointer}/parameters"),
+                                format!("path `{path}` uses `{{{name}}}`, which no path parameter declares: a required string argument"),
+                            );
+                            params.push(Param {
+                                name: names.claim(naming::value_name(name)),
+                                wire_name: name.clone(),
+                                location: Location::Path,
+                                ty: Type::String,
+                                docs: vec![format!("`{name}`, in the path.")],
+                                explode: false,
+                                deep_object: false,
+                                separator: ",",
+                            });
+                            params.len() - 1
+                        }
+                    };
+                    parts.push(SegmentPart::Param(index));
+                }
+            }
+        }
+        segments.push(parts);
     }
     segments
+}
+
+/// A piece of a path template's segment.
+enum Piece {
+    Literal(String),
+    Name(String),
+}
+
+/// The path's segments as literal text and `{names}`, and whether a `{` was left unclosed
+/// (the rest of its segment is then text).
+fn template_of(path: &str) -> (Vec<Vec<Piece>>, bool) {
+    let mut unclosed = false;
+    let segments = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|segment| {
+            let mut pieces = Vec::new();
+            let mut rest = segment;
+            while let Some(open) = rest.find('{') {
+                let Some(close) = rest[open..].find('}') else {
+                    unclosed = true;
+                    break;
+                };
+                if open > 0 {
+                    pieces.push(Piece::Literal(rest[..open].to_string()));
+                }
+                pieces.push(Piece::Name(rest[open + 1..open + close].to_string()));
+                rest = &rest[open + close + 1..];
+            }
+            if !rest.is_empty() {
+                pieces.push(Piece::Literal(rest.to_string()));
+            }
+            pieces
+        })
+        .collect();
+    (segments, unclosed)
 }
 
 /// Whether a value of `ty` is written as one piece of text: a string, number, boolean or enum.
@@ -266,5 +347,14 @@ fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
         Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
         Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json | Type::File => false,
         _ => true,
+    }
+}
+
+/// Whether a value of `ty` is an object whose properties a query can carry: a struct or a map.
+fn is_object(ty: &Type, types: &[TypeDef]) -> bool {
+    match ty {
+        Type::Named(id) => matches!(types[*id].kind, TypeKind::Struct { .. }),
+        Type::Map(value) => is_scalar(value, types),
+        _ => false,
     }
 }

@@ -40,19 +40,28 @@ impl<'a> Schemas<'a> {
             });
         }
         if !matches!(kind, None | Some("string")) {
-            self.cx.problem(
+            self.as_json(
                 format!("{pointer}/enum"),
-                "only string, integer, number and boolean enums are supported",
+                "an enum of arrays or objects is not modelled",
             );
             return None;
         }
-        let values = self.enum_values(&format!("{pointer}/enum"), values)?;
-        if values.is_empty() {
-            self.cx.problem(
+        let Some(values) = string_values(values) else {
+            // The values are listed in the docs (see `constraint_sentence`).
+            self.cx.warn(
+                WarningKind::Simplified,
                 format!("{pointer}/enum"),
-                "an enum needs at least one value",
+                "an enum of values of several types is generated as `serde_json::Value`; the allowed values are in the docs",
             );
-            return None;
+            return Some(Type::Json);
+        };
+        if values.is_empty() {
+            self.cx.warn(
+                WarningKind::Simplified,
+                format!("{pointer}/enum"),
+                "an enum with no value but `null` is generated as `serde_json::Value`",
+            );
+            return Some(Type::Json);
         }
         let values = values.into_iter().map(|v| (v, Vec::new())).collect();
         Some(self.enum_type(values, false, docs, context, reserved))
@@ -77,14 +86,12 @@ impl<'a> Schemas<'a> {
         Some(self.enum_type(values, true, docs, context, reserved))
     }
 
+    /// The string values of an enum listed in a choice (`oneOf`, `anyOf`), or `None` (with a
+    /// warning) when it has others.
     pub(super) fn enum_values(&mut self, pointer: &str, values: &Value) -> Option<Vec<String>> {
-        let strings: Option<Vec<String>> = values
-            .as_array()
-            .map(|list| list.iter().map(|v| v.as_str().map(String::from)).collect())
-            .unwrap_or(None);
+        let strings = string_values(values);
         if strings.is_none() {
-            self.cx
-                .problem(pointer, "enum values must be a list of strings");
+            self.as_json(pointer, "enum values must be a list of strings");
         }
         strings
     }
@@ -132,4 +139,15 @@ pub(super) fn is_extensible_enum(schema: &Map<String, Value>) -> bool {
         && members
             .iter()
             .any(|m| !m.as_object().is_some_and(|m| m.contains_key("enum")))
+}
+
+/// The values of a string enum, without `null` (which only says the value may be absent, as
+/// every field may be), or `None` when the list holds other values.
+pub(super) fn string_values(values: &Value) -> Option<Vec<String>> {
+    values
+        .as_array()?
+        .iter()
+        .filter(|value| !value.is_null())
+        .map(|value| value.as_str().map(String::from))
+        .collect()
 }

@@ -10,7 +10,7 @@ mod objects;
 mod unions;
 mod xml;
 
-use super::context::Context;
+use super::context::{Context, SHAPE_KEYWORDS, shaping_members};
 use super::docs::lines;
 use super::model::{Type, TypeDef, TypeId, TypeKind};
 use crate::WarningKind;
@@ -19,7 +19,7 @@ use crate::pointer::{escape, resolve, unescape};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use enums::is_extensible_enum;
+use enums::{is_extensible_enum, string_values};
 
 /// How deeply schemas may nest (inline or through references not yet read): far beyond every
 /// document in this repository, and shallow enough for a test thread's 2 MiB stack.
@@ -101,11 +101,11 @@ impl<'a> Schemas<'a> {
         match resolve(raw, pointer) {
             Some(Value::Object(object)) => Some(object),
             Some(_) => {
-                self.cx.problem(pointer, "a schema must be an object");
+                self.as_json(pointer, "a schema must be an object");
                 None
             }
             None => {
-                self.cx.problem(pointer, "nothing is at this location");
+                self.as_json(pointer, "nothing is at this location");
                 None
             }
         }
@@ -113,12 +113,24 @@ impl<'a> Schemas<'a> {
 
     /// The Rust type for the schema at `pointer`. `context` names an inline struct or enum
     /// after where it is (e.g. `WidgetDetails` for the `details` property of `Widget`).
-    pub fn schema_type(&mut self, pointer: &str, context: &str) -> Option<Type> {
+    pub fn schema_type(&mut self, pointer: &str, context: &str) -> Type {
+        self.read_schema(pointer, context).unwrap_or(Type::Json)
+    }
+
+    /// A schema the generator cannot read as stated, or that is broken: a warning that says
+    /// so, and that the schema is `serde_json::Value` (its reader then returns `None`).
+    fn as_json(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        let message = format!("{}: generated as `serde_json::Value`", message.into());
+        self.cx.warn(WarningKind::AsJson, pointer, message);
+    }
+
+    /// [`Self::schema_type`], or `None` where the schema falls back to `serde_json::Value`.
+    fn read_schema(&mut self, pointer: &str, context: &str) -> Option<Type> {
         // Each level of nesting (inline, or a reference to a schema not yet read) is a level of
         // recursion here; a document nested deeper than any real one gets an error, not a
         // stack overflow.
         if self.depth >= MAX_DEPTH {
-            self.cx.problem(
+            self.as_json(
                 pointer,
                 format!("schemas nest more than {MAX_DEPTH} levels deep here"),
             );
@@ -139,11 +151,11 @@ impl<'a> Schemas<'a> {
     fn reference(&mut self, pointer: &str, reference: &Value) -> Option<Type> {
         let at = format!("{pointer}/$ref");
         let Some(reference) = reference.as_str() else {
-            self.cx.problem(at, "`$ref` must be a string");
+            self.as_json(at, "`$ref` must be a string");
             return None;
         };
         if !reference.starts_with("#/") {
-            self.cx.problem(
+            self.as_json(
                 at,
                 format!(
                     "`{reference}` is not a local reference; only `#/…` references are supported"
@@ -152,7 +164,7 @@ impl<'a> Schemas<'a> {
             return None;
         }
         if resolve(self.cx.raw, reference).is_none() {
-            self.cx.problem(
+            self.as_json(
                 at,
                 format!("`{reference}` points to nothing in this document"),
             );
@@ -163,10 +175,10 @@ impl<'a> Schemas<'a> {
             .map(unescape)
             .filter(|k| !k.contains('/'))
         else {
-            return self.schema_type(
+            return Some(self.schema_type(
                 reference,
                 &naming::type_name(reference.rsplit('/').next().unwrap_or("Schema")),
-            );
+            ));
         };
         if let Some(ty) = self.resolved.get(&key) {
             return Some(ty.clone());
@@ -177,10 +189,15 @@ impl<'a> Schemas<'a> {
             // Reserve the index first, so a reference back to this schema finds it.
             let id = self.new_type(name.clone(), Vec::new());
             self.resolved.insert(key, Type::Named(id));
-            self.schema_body(reference, schema, &name, Some(id))
+            match self.schema_body(reference, schema, &name, Some(id)) {
+                Some(Type::Named(body)) if body == id => {}
+                // References to it are made already: it stays a type, a name for what it is.
+                other => self.types[id].kind = TypeKind::Alias(other.unwrap_or(Type::Json)),
+            }
+            Some(Type::Named(id))
         } else {
             if !self.resolving.insert(key.clone()) {
-                self.cx.problem(
+                self.as_json(
                     at,
                     format!("`{reference}` refers back to itself without an object in between"),
                 );
@@ -188,10 +205,8 @@ impl<'a> Schemas<'a> {
             }
             let ty = self.schema_type(reference, &name);
             self.resolving.remove(&key);
-            if let Some(ty) = &ty {
-                self.resolved.insert(key, ty.clone());
-            }
-            ty
+            self.resolved.insert(key, ty.clone());
+            Some(ty)
         }
     }
 
@@ -228,38 +243,54 @@ impl<'a> Schemas<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Option<Type> {
-        if schema.contains_key("oneOf") {
+        if chooses(schema, "oneOf") {
             return self.one_of("oneOf", pointer, schema, context, reserved);
         }
-        for unsupported in ["not"] {
-            if schema.contains_key(unsupported) {
-                self.cx.problem(
-                    format!("{pointer}/{unsupported}"),
-                    format!("`{unsupported}` is not supported yet"),
-                );
-                return None;
-            }
+        // `not` only narrows what the rest allows, which the client does not check (the docs
+        // say it); alone, it allows nearly anything.
+        if schema.contains_key("not") && only_constrains(schema) {
+            return Some(Type::Json);
         }
         if let Some(all_of) = schema.get("allOf") {
             let Some(members) = all_of.as_array() else {
-                self.cx.problem(
+                self.as_json(
                     format!("{pointer}/allOf"),
                     "`allOf` must be a list of schemas",
                 );
                 return None;
             };
-            // `allOf: [{$ref}]` beside a description is how TypeSpec documents a reference.
-            if members.len() == 1 && !schema.contains_key("properties") {
-                return self.schema_type(&format!("{pointer}/allOf/0"), context);
+            // `allOf: [{$ref}]` beside a description is how TypeSpec documents a reference, and
+            // members that only annotate (a description, `nullable`, constraints) say nothing of
+            // the shape: one member that gives the shape is the type.
+            let shaping = shaping_members(members);
+            if !schema.contains_key("properties") {
+                match shaping.as_slice() {
+                    [] => return self.typed_schema(pointer, schema, context, reserved),
+                    [only] => {
+                        return Some(self.schema_type(&format!("{pointer}/allOf/{only}"), context));
+                    }
+                    _ => {}
+                }
+                let objects = shaping
+                    .iter()
+                    .filter(|i| self.cx.is_object(&format!("{pointer}/allOf/{i}")))
+                    .count();
+                if objects == 0 {
+                    self.as_json(
+                        format!("{pointer}/allOf"),
+                        "an `allOf` of several members that are not objects cannot be merged",
+                    );
+                    return None;
+                }
             }
-            // Otherwise every member is an object whose properties the struct takes on.
+            // Otherwise the struct takes on the properties of every member that is an object.
             let docs = lines(schema.get("description").and_then(Value::as_str));
             return Some(self.struct_type(pointer, docs, context, reserved));
         }
         if schema.contains_key("discriminator") && schema.contains_key("properties") {
             return self.union_type(pointer, schema, context, reserved);
         }
-        if schema.contains_key("anyOf") {
+        if chooses(schema, "anyOf") {
             if is_extensible_enum(schema) {
                 return self.extensible_enum(pointer, schema, context, reserved);
             }
@@ -302,12 +333,11 @@ impl<'a> Schemas<'a> {
             Some("boolean") => Some(Type::Bool),
             Some("array") => {
                 if !schema.contains_key("items") {
-                    self.cx
-                        .problem(pointer, "an array schema must have `items`");
+                    self.as_json(pointer, "an array schema must have `items`");
                     return None;
                 }
                 let item_context = format!("{context}Item");
-                let item = self.schema_type(&format!("{pointer}/items"), &item_context)?;
+                let item = self.schema_type(&format!("{pointer}/items"), &item_context);
                 Some(Type::List(Box::new(
                     self.nullable(&format!("{pointer}/items"), item),
                 )))
@@ -317,7 +347,7 @@ impl<'a> Schemas<'a> {
             }
             Some("object") | None => self.free_form(pointer, schema, context),
             Some(other) => {
-                self.cx.problem(
+                self.as_json(
                     format!("{pointer}/type"),
                     format!("unknown schema type `{other}`"),
                 );
@@ -348,7 +378,7 @@ impl<'a> Schemas<'a> {
         match schema.get("additionalProperties") {
             Some(Value::Object(values)) if !values.is_empty() => {
                 let at = format!("{pointer}/additionalProperties");
-                let value = self.schema_type(&at, &format!("{context}Value"))?;
+                let value = self.schema_type(&at, &format!("{context}Value"));
                 Some(Type::Map(Box::new(self.nullable(&at, value))))
             }
             _ => Some(Type::Json),
@@ -358,10 +388,11 @@ impl<'a> Schemas<'a> {
     /// Whether a schema becomes a struct or an enum of its own (rather than an alias of
     /// another): objects, enums, and `oneOf`s other than a choice of plain strings.
     fn makes_type(&self, pointer: &str, schema: &Map<String, Value>) -> bool {
+        // Several members that give the shape are merged into a struct, or read as JSON.
         let merges = schema
             .get("allOf")
             .and_then(Value::as_array)
-            .is_some_and(|members| members.len() > 1);
+            .is_some_and(|members| shaping_members(members).len() > 1);
         let choice = |keyword: &str| {
             schema
                 .get(keyword)
@@ -376,13 +407,19 @@ impl<'a> Schemas<'a> {
                             .all(|i| self.is_plain_string(&format!("{pointer}/{keyword}/{i}")))
                 })
         };
+        // Enums of strings; those of numbers or booleans are the plain type.
+        let string_enum = schema.get("enum").is_some_and(|values| {
+            matches!(
+                schema.get("type").and_then(Value::as_str),
+                None | Some("string")
+            ) && string_values(values).is_some_and(|values| !values.is_empty())
+        });
         merges
-            || choice("oneOf")
-            || choice("anyOf")
+            || chooses(schema, "oneOf") && choice("oneOf")
+            || chooses(schema, "anyOf") && choice("anyOf")
             || is_extensible_enum(schema)
-            || ["properties", "enum"]
-                .iter()
-                .any(|k| schema.contains_key(*k))
+            || string_enum
+            || schema.contains_key("properties")
     }
 
     /// The finished arena and the context, once every operation has been read; each component
@@ -418,4 +455,24 @@ pub(super) fn text_dates(ty: Type) -> Type {
         Type::Nullable(inner) => Type::Nullable(Box::new(text_dates(*inner))),
         other => other,
     }
+}
+
+/// Whether a schema's `oneOf` or `anyOf` (`keyword`) chooses between shapes. Members that only
+/// constrain (`required`, `not`: which properties must be present, as protobuf's `oneof` is
+/// written) choose nothing: the schema is read without them, and the client does not check them.
+fn chooses(schema: &Map<String, Value>, keyword: &str) -> bool {
+    match schema.get(keyword) {
+        Some(Value::Array(members)) => !members
+            .iter()
+            .all(|m| m.as_object().is_some_and(only_constrains)),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Whether a schema says nothing of a value's shape but what `not` or `required` rule out.
+fn only_constrains(schema: &Map<String, Value>) -> bool {
+    SHAPE_KEYWORDS
+        .iter()
+        .all(|k| *k == "not" || !schema.contains_key(*k))
 }

@@ -2,11 +2,13 @@
 //! says in its docs, and the map of the properties the schema does not name.
 
 use super::{Schemas, text_dates};
+use crate::WarningKind;
+use crate::ir::context::is_annotation;
 use crate::ir::docs::push_paragraph;
 use crate::ir::model::{Field, FieldXml, Type, TypeId, TypeKind};
 use crate::naming::{self, Scope};
 use crate::pointer::{escape, resolve, unescape};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 impl<'a> Schemas<'a> {
@@ -33,11 +35,9 @@ impl<'a> Schemas<'a> {
             let context = format!("{parent}{}", naming::type_name(json_name));
             // A date-time field is an `OffsetDateTime` in RFC 3339; inside a list or a map
             // serde cannot apply that format, so those stay text.
-            let Some(ty) = self.schema_type(at, &context).map(|ty| match ty {
+            let ty = match self.schema_type(at, &context) {
                 Type::DateTime => Type::DateTime,
                 other => text_dates(other),
-            }) else {
-                continue;
             };
             let read_only = self
                 .cx
@@ -86,22 +86,28 @@ impl<'a> Schemas<'a> {
     /// and whether it is required: every `allOf` member's first, then the schema's own; a later
     /// statement of a property (a subtype narrowing `kind`, say) replaces an earlier one.
     fn merged_properties(&self, parts: &[String]) -> Vec<(String, String, bool)> {
+        let schemas: Vec<(&String, &Map<String, Value>)> = parts
+            .iter()
+            .filter_map(|part| match resolve(self.cx.raw, part) {
+                Some(Value::Object(schema)) => Some((part, schema)),
+                _ => None,
+            })
+            .collect();
+        // Any part may require a property that another declares (`allOf: [{$ref}, {required}]`).
+        let required: BTreeSet<&str> = schemas
+            .iter()
+            .filter_map(|(_, schema)| schema.get("required")?.as_array())
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
         let mut properties: Vec<(String, String, bool)> = Vec::new();
-        for part in parts {
-            let Some(Value::Object(part_schema)) = resolve(self.cx.raw, part) else {
-                continue;
-            };
-            let required: BTreeSet<&str> = part_schema
-                .get("required")
-                .and_then(Value::as_array)
-                .map(|r| r.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let own = part_schema.get("properties").and_then(Value::as_object);
+        for (part, schema) in schemas {
+            let own = schema.get("properties").and_then(Value::as_object);
             for json_name in own.into_iter().flat_map(|p| p.keys()) {
                 let at = format!("{part}/properties/{}", escape(json_name));
                 let required = required.contains(json_name.as_str());
                 match properties.iter_mut().find(|(name, _, _)| name == json_name) {
-                    Some(earlier) => *earlier = (json_name.clone(), at, required || earlier.2),
+                    Some(earlier) => *earlier = (json_name.clone(), at, required),
                     None => properties.push((json_name.clone(), at, required)),
                 }
             }
@@ -125,9 +131,10 @@ impl<'a> Schemas<'a> {
         let additional = match declared {
             Some((_, Value::Bool(true))) => Some(Type::Json),
             Some((_, Value::Object(value))) if value.is_empty() => Some(Type::Json),
-            Some((at, Value::Object(_))) => self
-                .schema_type(&at, &format!("{parent}Value"))
-                .map(|value| self.nullable(&at, value)),
+            Some((at, Value::Object(_))) => {
+                let value = self.schema_type(&at, &format!("{parent}Value"));
+                Some(self.nullable(&at, value))
+            }
             _ => None,
         };
         additional.map(|value| Field {
@@ -143,20 +150,25 @@ impl<'a> Schemas<'a> {
     }
 
     /// The schemas whose properties an object takes on: its `allOf` members' (through their
-    /// references and own `allOf`s), then its own.
+    /// references and own `allOf`s), then its own. A member that only annotates (`required`,
+    /// a description) is a part without properties; one that is not an object is left out.
     pub(super) fn object_parts(&mut self, pointer: &str, depth: usize) -> Vec<String> {
         let raw: &'a Value = self.cx.raw;
         let Some(Value::Object(schema)) = resolve(raw, pointer) else {
             return Vec::new();
         };
         if depth > 16 {
-            self.cx
-                .problem(pointer, "`allOf` nests too deep (or refers back to itself)");
+            self.cx.warn(
+                WarningKind::Simplified,
+                pointer,
+                "`allOf` nests too deep (or refers back to itself): the deeper members are not merged",
+            );
             return Vec::new();
         }
         let mut parts = Vec::new();
         let members = schema.get("allOf").and_then(Value::as_array);
         for (i, member) in members.into_iter().flatten().enumerate() {
+            let at = format!("{pointer}/allOf/{i}");
             let target = match member.get("$ref").and_then(Value::as_str) {
                 Some(reference)
                     if reference.starts_with("#/") && resolve(raw, reference).is_some() =>
@@ -167,27 +179,26 @@ impl<'a> Schemas<'a> {
                     reference.to_string()
                 }
                 Some(reference) => {
-                    self.cx.problem(
-                        format!("{pointer}/allOf/{i}/$ref"),
-                        format!("`{reference}` points to nothing in this document"),
+                    self.cx.warn(
+                        WarningKind::Simplified,
+                        format!("{at}/$ref"),
+                        format!("`{reference}` points to nothing in this document: the member is not merged"),
                     );
                     continue;
                 }
-                None => format!("{pointer}/allOf/{i}"),
+                None => at.clone(),
             };
-            let is_object = resolve(raw, &target).is_some_and(|t| {
-                t.get("properties").is_some()
-                    || t.get("allOf").is_some()
-                    || t.get("type").and_then(Value::as_str) == Some("object")
-            });
-            if !is_object {
-                self.cx.problem(
-                    format!("{pointer}/allOf/{i}"),
-                    "`allOf` with several members is supported only for objects, whose properties are merged",
+            if is_annotation(member) {
+                parts.push(target);
+            } else if self.cx.is_object(&target) {
+                parts.extend(self.object_parts(&target, depth + 1));
+            } else {
+                self.cx.warn(
+                    WarningKind::Simplified,
+                    at,
+                    "an `allOf` member that is not an object cannot be merged into the struct: left out",
                 );
-                continue;
             }
-            parts.extend(self.object_parts(&target, depth + 1));
         }
         parts.push(pointer.to_string());
         parts

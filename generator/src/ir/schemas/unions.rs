@@ -2,6 +2,7 @@
 //! discriminated unions, stated by a `discriminator` or implied by a property of one value each.
 
 use super::Schemas;
+use crate::WarningKind;
 use crate::ir::docs::lines;
 use crate::ir::model::{Type, TypeId, TypeKind, UnionVariant};
 use crate::naming::{self, Scope};
@@ -26,8 +27,21 @@ impl<'a> Schemas<'a> {
         if schema.contains_key("discriminator") {
             return self.union_type(pointer, schema, context, reserved);
         }
+        self.choice(keyword, pointer, schema, context, reserved)
+    }
+
+    /// A `oneOf` or `anyOf` read without its discriminator: an enum, `String`, a union tagged by
+    /// a property of one value each, or an untagged union.
+    fn choice(
+        &mut self,
+        keyword: &str,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        context: &str,
+        reserved: Option<TypeId>,
+    ) -> Option<Type> {
         let Some(members) = schema.get(keyword).and_then(Value::as_array) else {
-            self.cx.problem(
+            self.as_json(
                 format!("{pointer}/{keyword}"),
                 format!("`{keyword}` must be a list of schemas"),
             );
@@ -43,7 +57,7 @@ impl<'a> Schemas<'a> {
         let docs = lines(schema.get("description").and_then(Value::as_str));
         match members.as_slice() {
             [] => return Some(Type::Json),
-            [(at, _)] => return self.schema_type(at, context),
+            [(at, _)] => return Some(self.schema_type(at, context)),
             _ => {}
         }
         let string_enum = |m: &Value| {
@@ -90,7 +104,7 @@ impl<'a> Schemas<'a> {
                 .and_then(Value::as_str)
                 .map(String::from);
             let hint = tag.or(title).unwrap_or_else(|| format!("Variant{}", i + 1));
-            let ty = self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint)))?;
+            let ty = self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint)));
             let name = match (&ty, member.get("$ref")) {
                 (Type::Named(target), Some(_)) => self.types[*target].name.clone(),
                 (Type::Named(_), None) => naming::type_name(&hint),
@@ -196,7 +210,7 @@ impl<'a> Schemas<'a> {
                 self.implied_tags.insert(at.clone(), property.clone());
             }
             let context = format!("{parent}{}", naming::type_name(&value));
-            match self.schema_type(at, &context)? {
+            match self.schema_type(at, &context) {
                 Type::Named(ty) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
                     variants.push(UnionVariant {
                         name: names.claim(naming::type_name(&value)),
@@ -205,8 +219,7 @@ impl<'a> Schemas<'a> {
                     });
                 }
                 _ => {
-                    self.cx
-                        .problem(at.clone(), "a tagged member must be an object schema");
+                    self.as_json(at.clone(), "a tagged member must be an object schema");
                     return None;
                 }
             }
@@ -239,9 +252,15 @@ impl<'a> Schemas<'a> {
             .and_then(|d| d.get("propertyName"))
             .and_then(Value::as_str)
         else {
-            self.cx
-                .problem(at, "a discriminator needs a `propertyName`");
-            return None;
+            self.cx.warn(
+                WarningKind::Simplified,
+                &at,
+                "a discriminator needs a `propertyName`: read as if it had none",
+            );
+            return match schema.contains_key("oneOf") {
+                true => self.choice("oneOf", pointer, schema, context, reserved),
+                false => Some(self.struct_type(pointer, lines_of(schema), context, reserved)),
+            };
         };
         let mut kinds: Vec<(String, String)> = Vec::new();
         let mapping = schema
@@ -253,23 +272,40 @@ impl<'a> Schemas<'a> {
                 for (value, reference) in mapping {
                     match reference.as_str() {
                         Some(reference) => kinds.push((value.clone(), reference.to_string())),
-                        None => self
-                            .cx
-                            .problem(format!("{at}/mapping"), "mapping values must be references"),
+                        None => self.cx.warn(
+                            WarningKind::Simplified,
+                            format!("{at}/mapping/{}", escape(value)),
+                            "a mapping value must be a reference: this kind is kept as unknown",
+                        ),
                     }
                 }
             }
-            // Without a mapping, a `oneOf`'s referenced members name themselves.
+            // Without a mapping, a `oneOf`'s component schemas name themselves, and other
+            // members say their value of the property.
             None if schema.contains_key("oneOf") => {
                 let members = schema.get("oneOf").and_then(Value::as_array);
-                for member in members.into_iter().flatten() {
+                for (i, member) in members.into_iter().flatten().enumerate() {
+                    let at = format!("{pointer}/oneOf/{i}");
                     let reference = member.get("$ref").and_then(Value::as_str);
-                    match reference.and_then(|r| r.strip_prefix("#/components/schemas/")) {
-                        Some(key) => kinds.push((unescape(key), reference.unwrap_or_default().to_string())),
-                        None => self.cx.problem(
-                            format!("{pointer}/oneOf"),
-                            "a discriminated `oneOf` without a mapping must list `$ref`s to component schemas",
-                        ),
+                    let component = reference.and_then(|r| r.strip_prefix("#/components/schemas/"));
+                    let target = reference.unwrap_or(&at).to_string();
+                    let value =
+                        match component {
+                            Some(key) => Some(unescape(key)),
+                            None => self.cx.located_wrapper_chain(&at).pop().and_then(
+                                |(end, object)| self.single_value(&end, object, property),
+                            ),
+                        };
+                    match value {
+                        Some(value) => kinds.push((value, target)),
+                        None => {
+                            self.cx.warn(
+                                WarningKind::Simplified,
+                                at,
+                                format!("a member of a discriminated `oneOf` without a mapping must be a component schema or require one value of `{property}`: the union is untagged"),
+                            );
+                            return self.choice("oneOf", pointer, schema, context, reserved);
+                        }
                     }
                 }
             }
@@ -295,15 +331,22 @@ impl<'a> Schemas<'a> {
         }
         // A discriminator that no schema takes up is just a property: the schema is a struct.
         if kinds.is_empty() && schema.contains_key("properties") {
-            let docs = lines(schema.get("description").and_then(Value::as_str));
-            return Some(self.struct_type(pointer, docs, context, reserved));
+            return Some(self.struct_type(pointer, lines_of(schema), context, reserved));
         }
         let id = self.reserved_or_new(reserved, context);
         let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
         let mut variants = Vec::new();
-        for (value, reference) in kinds {
+        let parent = self.types[id].name.clone();
+        for (value, target) in kinds {
             let here = format!("{at}/mapping/{}", escape(&value));
-            match self.reference(&here, &Value::String(reference.clone())) {
+            // A reference is followed (a component schema resolves once); an inline member is
+            // read in place and named after the union and its value.
+            let ty = if target.starts_with(&format!("{pointer}/oneOf/")) {
+                Some(self.schema_type(&target, &format!("{parent}{}", naming::type_name(&value))))
+            } else {
+                self.reference(&here, &Value::String(target.clone()))
+            };
+            match ty {
                 Some(Type::Named(ty)) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
                     variants.push(UnionVariant {
                         name: names.claim(naming::type_name(&value)),
@@ -311,9 +354,11 @@ impl<'a> Schemas<'a> {
                         ty,
                     });
                 }
-                Some(_) => self
-                    .cx
-                    .problem(here, format!("`{reference}` is not an object schema")),
+                Some(_) => self.cx.warn(
+                    WarningKind::Simplified,
+                    here,
+                    format!("`{target}` is not an object schema: this kind is kept as unknown"),
+                ),
                 None => {}
             }
         }
@@ -344,4 +389,9 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::File => "File",
     }
     .to_string()
+}
+
+/// A schema's description as rustdoc lines.
+fn lines_of(schema: &Map<String, Value>) -> Vec<String> {
+    lines(schema.get("description").and_then(Value::as_str))
 }

@@ -1288,3 +1288,21 @@ fn unreadable_parts() {
     assert!(g.clients.contains("pub async fn list("));
     assert!(!g.clients.contains("delete_all"));
 }
+
+/// `deprecated`, `default` and `writeOnly`.
+#[test]
+fn annotations() {
+    let g = valid("annotations");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    let list = &g.clients[..g.clients.find("pub async fn list_old(").unwrap()];
+    assert!(list.ends_with("#[deprecated = \"deprecated by the service\"]\n    "));
+    assert!(
+        !g.clients[g.clients.find("pub async fn list_old(").unwrap()..].contains("#[deprecated")
+    );
+    assert!(g.clients.contains("Default `25`. Not checked by the client: the service decides.\n    ///\n    /// Deprecated by the service."));
+    let widget = g.model_item("pub struct Widget");
+    assert!(widget.contains("Default `\"blue\"`."));
+    assert!(widget.contains("/// Deprecated by the service.\n    #[serde(default, rename = \"legacyCode\", skip_serializing_if = \"Option::is_none\")]\n    pub legacy_code"));
+    assert!(widget.contains("Write-only: sent, never returned by the service."));
+    assert!(widget.contains("#[serde(default, skip_serializing_if = \"Option::is_none\", skip_deserializing)]\n    pub password"));
+}

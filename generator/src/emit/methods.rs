@@ -81,7 +81,11 @@ pub(super) fn method_docs(op: &Operation, extra: &[String]) -> TokenStream {
     docs.push("# Errors".to_string());
     docs.push(String::new());
     docs.extend(op.error_docs.iter().cloned());
-    outer_docs(&docs, &op.method_name)
+    let docs = outer_docs(&docs, &op.method_name);
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated by the service"]));
+    quote!(#docs #deprecated)
 }
 
 /// Adds one argument to a method's docs: a list item with its name and first line, its other

@@ -252,6 +252,9 @@ fn field_def(
     } else {
         serde.push(quote!(skip_serializing_if = "Option::is_none"));
     }
+    if field.write_only {
+        serde.push(quote!(skip_deserializing));
+    }
     if field.ty == Type::DateTime && !explicit_null {
         // quick-xml reads an element as a map unless asked for a string.
         serde.push(if def.xml {

@@ -76,6 +76,9 @@ impl Context<'_> {
         if let Some(pattern) = found("pattern") {
             parts.push(format!("pattern {}", code(&text(pattern))));
         }
+        if let Some(default) = found("default") {
+            parts.push(format!("default {}", code(&default.to_string())));
+        }
         if found("not").is_some() {
             parts.push("not what its `not` schema allows".to_string());
         }

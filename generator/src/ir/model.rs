@@ -229,6 +229,8 @@ pub struct Field {
     pub ty: Type,
     /// Set by the service: never serialized.
     pub read_only: bool,
+    /// Sent by the client, never returned (`writeOnly`): never deserialized.
+    pub write_only: bool,
     /// Closes a cycle of struct fields, so it is stored in a `Box`.
     pub boxed: bool,
     /// The map of the properties the schema does not name (`additionalProperties`), flattened
@@ -294,6 +296,8 @@ pub struct Operation {
     pub paged: Option<Paging>,
     /// Rustdoc lines.
     pub docs: Vec<String>,
+    /// The document marks the operation `deprecated`: its methods are `#[deprecated]`.
+    pub deprecated: bool,
     /// Rustdoc lines for the `# Errors` section.
     pub error_docs: Vec<String>,
     /// A GET of a status model: also gets a method that polls it until the operation ends.

@@ -210,10 +210,6 @@ fn read_operation(
         }
         docs.extend(lines(Some(text)));
     }
-    if operation.deprecated {
-        docs.push(String::new());
-        docs.push("Deprecated by the service.".to_string());
-    }
 
     Operation {
         pointer: pointer.to_string(),
@@ -232,6 +228,7 @@ fn read_operation(
         long_running: None,
         paged: None,
         docs,
+        deprecated: operation.deprecated,
         error_docs,
         poll: None,
     }

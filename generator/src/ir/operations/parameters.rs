@@ -155,6 +155,9 @@ fn parameter_of(
     } else if let Some(sentence) = schemas.cx.constraint_sentence(&schema_at) {
         push_paragraph(&mut docs, &sentence);
     }
+    if data.deprecated == Some(true) {
+        push_paragraph(&mut docs, "Deprecated by the service.");
+    }
     Param {
         name: names.claim(naming::value_name(&data.name)),
         wire_name: data.name.clone(),

@@ -44,10 +44,22 @@ impl<'a> Schemas<'a> {
                 .keyword(at, "readOnly")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
+            let flag = |keyword: &str| {
+                self.cx
+                    .keyword(at, keyword)
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false)
+            };
+            let (write_only, deprecated) = (flag("writeOnly"), flag("deprecated"));
             let mut docs = self.cx.value_docs(at, json_name);
             let notes: Vec<&str> = [
                 (required, "Required."),
                 (read_only, "Read-only: set by the service, never sent."),
+                (
+                    write_only,
+                    "Write-only: sent, never returned by the service.",
+                ),
+                (deprecated, "Deprecated by the service."),
             ]
             .into_iter()
             .filter_map(|(applies, note)| applies.then_some(note))
@@ -61,6 +73,7 @@ impl<'a> Schemas<'a> {
                 json_name: json_name.clone(),
                 ty,
                 read_only,
+                write_only,
                 boxed: false,
                 additional: false,
                 xml,
@@ -142,6 +155,7 @@ impl<'a> Schemas<'a> {
             json_name: String::new(),
             ty: Type::Map(Box::new(text_dates(value))),
             read_only: false,
+            write_only: false,
             boxed: false,
             additional: true,
             xml: FieldXml::default(),

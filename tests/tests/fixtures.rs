@@ -1306,3 +1306,13 @@ fn annotations() {
     assert!(widget.contains("Write-only: sent, never returned by the service."));
     assert!(widget.contains("#[serde(default, skip_serializing_if = \"Option::is_none\", skip_deserializing)]\n    pub password"));
 }
+
+/// The document of the live wire tests (`tests/tests/wire.rs`): its models are built by users,
+/// the object query parameter's too.
+#[test]
+fn wire() {
+    let g = valid("wire");
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    let filter = g.model_item("pub struct Filter");
+    assert!(!filter.contains("non_exhaustive"), "{filter}");
+}

@@ -34,6 +34,13 @@ pub const DEFAULT_TARGETS: &[Target] = &[
         out: "generated/dataplane",
         crate_name: Some("devcenter-dataplane-client"),
     },
+    // The constructs of real documents that reach the wire, for the live tests of
+    // `tests/tests/wire.rs`; not a client anyone ships.
+    Target {
+        spec: "tests/fixtures/wire.yaml",
+        out: "generated/wire",
+        crate_name: Some("wire-test-client"),
+    },
 ];
 
 /// Directory whose files are all written by the generator: anything else there is stale.
@@ -232,12 +239,12 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_document_writes_nothing_and_reports_every_problem() {
+    fn a_document_that_cannot_be_read_writes_nothing_and_says_where() {
         let dir = scratch("bad");
         let spec = dir.join("bad.yaml");
         fs::write(
             &spec,
-            "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n  /b:\n    get:\n      operationId: a\n      responses:\n        '204': {description: none}\n",
+            "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  - /a\n",
         )
         .unwrap();
         let out = dir.join("out");
@@ -245,13 +252,40 @@ mod tests {
         else {
             panic!("the document should be refused");
         };
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("#/paths: invalid type: sequence"),
+            "{problems:?}"
+        );
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn deny_warnings_writes_nothing_for_a_fallback() {
+        let dir = scratch("deny");
+        let spec = dir.join("dangling.yaml");
+        fs::write(
+            &spec,
+            "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n",
+        )
+        .unwrap();
+        let out = dir.join("out");
+        let strict = generator::Settings {
+            deny_warnings: true,
+            ..Default::default()
+        };
+        let Err(Failure::Document(problems)) = codegen(&spec, &out, &strict, false) else {
+            panic!("the document should be refused");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(
             problems[0].starts_with(
                 "#/paths/~1a/get/responses/200/content/application~1json/schema/$ref:"
             )
         );
-        assert!(problems[1].starts_with("#/paths/~1b/get/operationId: duplicate operationId `a`"));
         assert!(!out.exists());
+        let lenient = codegen(&spec, &out, &Default::default(), false).expect("it generates");
+        assert_eq!(lenient.warnings.len(), 1);
+        assert!(out.join("Cargo.toml").exists());
     }
 }

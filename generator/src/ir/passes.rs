@@ -64,14 +64,18 @@ fn reaches(types: &[TypeDef], from: TypeId, to: TypeId) -> bool {
     false
 }
 
-/// Marks the models sent in request bodies (`in_request`: users build those, so they stay
-/// open), among them those sent in merge-patch bodies (`merge_patch`), and the models sent or
-/// read as XML (`xml`), with every model they hold.
+/// Marks the models sent in request bodies and parameters (`in_request`: users build those,
+/// so they stay open), among them those sent in merge-patch bodies (`merge_patch`), and the
+/// models sent or read as XML (`xml`), with every model they hold.
 pub(super) fn mark_usage(types: &mut [TypeDef], operations: &[Operation]) {
     let bodies = operations.iter().filter_map(|op| op.body.as_ref());
-    mark_reachable(types, bodies.clone().map(|body| &body.ty), |def| {
-        &mut def.in_request
-    });
+    // Users build what they send: bodies, and the objects of parameters (a query's filter).
+    let parameters = operations
+        .iter()
+        .flat_map(|op| op.required.iter().chain(&op.optional))
+        .map(|param| &param.ty);
+    let sent = bodies.clone().map(|body| &body.ty).chain(parameters);
+    mark_reachable(types, sent, |def| &mut def.in_request);
     let merge_patch = bodies
         .clone()
         .filter(|body| body.content_type.contains("merge-patch"));

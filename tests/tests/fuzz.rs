@@ -5,7 +5,8 @@
 //! The valid documents in `spec/` and `tests/fixtures/` are the seeds. A case is a seed, a few
 //! mutations applied at places the case picks (dropped or duplicated keys, values of another
 //! type, dangling and cyclic references, deep nesting, huge strings and keys, thousands of
-//! properties, long `$ref` chains, odd operationIds, another `openapi` version) and an
+//! properties, long `$ref` chains, odd operationIds, another `openapi` version, schemas and
+//! path items of the real documents in `tests/fixtures/realworld/` grafted in) and an
 //! encoding (JSON, pretty JSON, YAML, JSON read as YAML, truncated text). Each case runs on a
 //! thread of its own with an 8 MiB stack, as a user's main thread would have, and must return
 //! within [`TIME_LIMIT`]. The mutation cases run under proptest's `fork` mode, so that a stack
@@ -770,6 +771,12 @@ enum Mutation {
     OperationId { at: Index, id: String },
     /// The `openapi` version changed, removed or joined by `swagger`.
     Version(Version),
+    /// A schema of a real document (`tests/fixtures/realworld/`) in place of a value: its
+    /// constructs, and its `$ref`s, which dangle here or land on whatever has their name.
+    GraftSchema { fragment: Index, at: Index },
+    /// A path item of a real document added to `paths`, with its operations' parameters,
+    /// bodies and replies.
+    GraftPath { fragment: Index },
 }
 
 /// Applies `mutation`; returns what it did, for the failure message.
@@ -1007,7 +1014,80 @@ fn apply(document: &mut Value, mutation: &Mutation) -> String {
             }
             format!("openapi: {version:?}")
         }
+        Mutation::GraftSchema { fragment, at } => {
+            let fragments = &real_fragments().schemas;
+            let (name, schema) = &fragments[fragment.index(fragments.len())];
+            let Some(pointer) = pick(document, at, |p| !p.pointer.is_empty()) else {
+                return skipped();
+            };
+            if let Some(value) = document.pointer_mut(&pointer) {
+                *value = schema.clone();
+            }
+            format!("#{pointer} = the schema {name}")
+        }
+        Mutation::GraftPath { fragment } => {
+            let fragments = &real_fragments().path_items;
+            let (name, item) = &fragments[fragment.index(fragments.len())];
+            let Some(Value::Object(paths)) = document.get_mut("paths") else {
+                return skipped();
+            };
+            paths.insert(format!("/grafted{}", paths.len()), item.clone());
+            format!("added the path item {name}")
+        }
     }
+}
+
+/// Pieces of the real documents of `tests/fixtures/realworld/`: component schemas and path
+/// items of at most [`FRAGMENT_BYTES`] of JSON each, by where they come from.
+struct Fragments {
+    schemas: Vec<(String, Value)>,
+    path_items: Vec<(String, Value)>,
+}
+
+/// The largest fragment grafted: real pieces, small enough that a case stays quick.
+const FRAGMENT_BYTES: usize = 8_000;
+
+fn real_fragments() -> &'static Fragments {
+    static FRAGMENTS: OnceLock<Fragments> = OnceLock::new();
+    FRAGMENTS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/realworld");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("tests/fixtures/realworld")
+            .map(|entry| entry.expect("an entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json" || e == "yaml"))
+            .collect();
+        files.sort();
+        let mut fragments = Fragments {
+            schemas: Vec::new(),
+            path_items: Vec::new(),
+        };
+        let small =
+            |value: &Value| serde_json::to_string(value).map_or(0, |t| t.len()) <= FRAGMENT_BYTES;
+        for path in files {
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("a real document");
+            let document: Value = if file.ends_with(".json") {
+                serde_json::from_str(&text).expect("JSON")
+            } else {
+                yaml_to_json(serde_norway::from_str(&text).expect("YAML"))
+            };
+            let entries = |pointer: &str| {
+                document
+                    .pointer(pointer)
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, value)| small(value))
+                    .map(|(key, value)| {
+                        (format!("{file}#{pointer}/{}", escape(key)), value.clone())
+                    })
+                    .collect::<Vec<_>>()
+            };
+            fragments.schemas.extend(entries("/components/schemas"));
+            fragments.path_items.extend(entries("/paths"));
+        }
+        fragments
+    })
 }
 
 /// Prints one line per case when [`LOG_VAR`] is set.
@@ -1126,6 +1206,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             }),
         2 => (any::<Index>(), odd_text()).prop_map(|(at, id)| Mutation::OperationId { at, id }),
         1 => version().prop_map(Mutation::Version),
+        3 => (any::<Index>(), any::<Index>())
+            .prop_map(|(fragment, at)| Mutation::GraftSchema { fragment, at }),
+        2 => any::<Index>().prop_map(|fragment| Mutation::GraftPath { fragment }),
     ]
 }
 

@@ -237,7 +237,7 @@ fn generate_both(
 }
 
 /// This generator's command for `input`, writing into `out`.
-fn ours_command(ours: &Path, input: &Path, out: &Path) -> Command {
+pub(crate) fn ours_command(ours: &Path, input: &Path, out: &Path) -> Command {
     let mut command = Command::new(ours);
     command
         .args(["codegen", "--spec"])
@@ -385,7 +385,7 @@ fn copy_crate(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// Runs `command` quietly; its wall time, or `None` when it failed.
-fn timed(mut command: Command) -> Result<Option<Duration>, String> {
+pub(crate) fn timed(mut command: Command) -> Result<Option<Duration>, String> {
     command.stdout(Stdio::null()).stderr(Stdio::null());
     let started = Instant::now();
     let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
@@ -393,7 +393,7 @@ fn timed(mut command: Command) -> Result<Option<Duration>, String> {
 }
 
 /// Peak resident memory of one run, read by GNU time where the machine has it.
-fn peak_memory_kib(command: &mut Command) -> Option<u64> {
+pub(crate) fn peak_memory_kib(command: &mut Command) -> Option<u64> {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         return None;
@@ -413,7 +413,7 @@ fn peak_memory_kib(command: &mut Command) -> Option<u64> {
         .ok()
 }
 
-fn cargo(root: &Path, args: &[&str], target: Option<&Path>) -> Result<(), String> {
+pub(crate) fn cargo(root: &Path, args: &[&str], target: Option<&Path>) -> Result<(), String> {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.args(args).current_dir(root);
     if let Some(target) = target {
@@ -450,13 +450,13 @@ fn rust_lines(dir: &Path) -> usize {
     count
 }
 
-fn median(times: &[Duration]) -> Option<Duration> {
+pub(crate) fn median(times: &[Duration]) -> Option<Duration> {
     let mut sorted = times.to_vec();
     sorted.sort();
     sorted.get(sorted.len() / 2).copied()
 }
 
-fn millis(time: Duration) -> f64 {
+pub(crate) fn millis(time: Duration) -> f64 {
     time.as_secs_f64() * 1000.0
 }
 

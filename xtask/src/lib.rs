@@ -4,6 +4,7 @@
 //! writing. The generator itself never touches the file system: this is the only place that does.
 
 pub mod bench;
+pub mod realworld;
 
 use std::fs;
 use std::io;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--all-warnings]
                            [--spec FILE --out DIR [--name NAME]]
        cargo xtask bench-compare [--runs N] [--large] [--progenitor PATH]
+       cargo xtask bench-realworld [--runs N]
 
   --check       change nothing; list every stale file and fail if there is one
   --deny-warnings  refuse a document, writing nothing, for any warning but unused schemas
@@ -15,7 +16,7 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--a
   --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
   --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
   --name NAME   the crate's package name (default: from the document's title)
-  --runs N      bench-compare: rounds of each measurement (default 7)
+  --runs N      bench-compare, bench-realworld: rounds of each measurement (default 7, 5)
   --large       bench-compare: also compare the crates generated from oxide.json";
 
 fn main() -> ExitCode {
@@ -36,6 +37,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("bench-compare") => {
             let rest: Vec<String> = args.cloned().collect();
             xtask::bench::run(&rest)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some("bench-realworld") => {
+            let rest: Vec<String> = args.cloned().collect();
+            xtask::realworld::run(&rest)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some("--help" | "-h") | None => {

@@ -233,6 +233,22 @@ mod parameters_collection_format {
     }
 }
 
+mod parameters_path {
+    use spector_parameters_path::TitleClient;
+
+    // `optional{name}` is TypeSpec's optional path parameter (`{/name}`), which OpenAPI does not
+    // have: the generator makes it required and glues it to `optional`, so that scenario cannot
+    // be sent; `normal` can.
+    #[tokio::test]
+    async fn normal() {
+        TitleClient::new(&crate::support::endpoint(), None)
+            .expect("client")
+            .normal("foo", None)
+            .await
+            .unwrap();
+    }
+}
+
 mod parameters_query {
     use spector_parameters_query::{TitleClient, models::ConstantPostQueryParam};
 

@@ -262,6 +262,61 @@ impl<'a> Schemas<'a> {
                 false => Some(self.struct_type(pointer, lines_of(schema), context, reserved)),
             };
         };
+        let Some(kinds) = self.union_kinds(pointer, schema, property) else {
+            return self.choice("oneOf", pointer, schema, context, reserved);
+        };
+        // A discriminator that no schema takes up is just a property: the schema is a struct.
+        if kinds.is_empty() && schema.contains_key("properties") {
+            return Some(self.struct_type(pointer, lines_of(schema), context, reserved));
+        }
+        let id = self.reserved_or_new(reserved, context);
+        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
+        let mut variants = Vec::new();
+        let parent = self.types[id].name.clone();
+        for (value, target) in kinds {
+            let here = format!("{at}/mapping/{}", escape(&value));
+            // A reference is followed (a component schema resolves once); an inline member is
+            // read in place and named after the union and its value.
+            let ty = if target.starts_with(&format!("{pointer}/oneOf/")) {
+                Some(self.schema_type(&target, &format!("{parent}{}", naming::type_name(&value))))
+            } else {
+                self.reference(&here, &Value::String(target.clone()))
+            };
+            match ty {
+                Some(Type::Named(ty)) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
+                    variants.push(UnionVariant {
+                        name: names.claim(naming::type_name(&value)),
+                        value,
+                        ty,
+                    });
+                }
+                Some(_) => self.cx.warn(
+                    WarningKind::Simplified,
+                    here,
+                    format!("`{target}` is not an object schema: this kind is kept as unknown"),
+                ),
+                None => {}
+            }
+        }
+        self.types[id].docs = lines(schema.get("description").and_then(Value::as_str));
+        self.types[id].kind = TypeKind::Union {
+            property: property.to_string(),
+            variants,
+        };
+        Some(Type::Named(id))
+    }
+
+    /// The kinds of a discriminated union, each a value of `property` and where its schema is:
+    /// the `mapping`'s; else a `oneOf`'s members (a component schema names itself, another
+    /// member says its value); else the component schemas that take the union into their
+    /// `allOf`. `None` when a `oneOf` member says no value: the union is then untagged.
+    fn union_kinds(
+        &mut self,
+        pointer: &str,
+        schema: &'a Map<String, Value>,
+        property: &str,
+    ) -> Option<Vec<(String, String)>> {
+        let at = format!("{pointer}/discriminator");
         let mut kinds: Vec<(String, String)> = Vec::new();
         let mapping = schema
             .get("discriminator")
@@ -304,7 +359,7 @@ impl<'a> Schemas<'a> {
                                 at,
                                 format!("a member of a discriminated `oneOf` without a mapping must be a component schema or require one value of `{property}`: the union is untagged"),
                             );
-                            return self.choice("oneOf", pointer, schema, context, reserved);
+                            return None;
                         }
                     }
                 }
@@ -329,45 +384,7 @@ impl<'a> Schemas<'a> {
                 }
             }
         }
-        // A discriminator that no schema takes up is just a property: the schema is a struct.
-        if kinds.is_empty() && schema.contains_key("properties") {
-            return Some(self.struct_type(pointer, lines_of(schema), context, reserved));
-        }
-        let id = self.reserved_or_new(reserved, context);
-        let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
-        let mut variants = Vec::new();
-        let parent = self.types[id].name.clone();
-        for (value, target) in kinds {
-            let here = format!("{at}/mapping/{}", escape(&value));
-            // A reference is followed (a component schema resolves once); an inline member is
-            // read in place and named after the union and its value.
-            let ty = if target.starts_with(&format!("{pointer}/oneOf/")) {
-                Some(self.schema_type(&target, &format!("{parent}{}", naming::type_name(&value))))
-            } else {
-                self.reference(&here, &Value::String(target.clone()))
-            };
-            match ty {
-                Some(Type::Named(ty)) if matches!(self.types[ty].kind, TypeKind::Struct { .. }) => {
-                    variants.push(UnionVariant {
-                        name: names.claim(naming::type_name(&value)),
-                        value,
-                        ty,
-                    });
-                }
-                Some(_) => self.cx.warn(
-                    WarningKind::Simplified,
-                    here,
-                    format!("`{target}` is not an object schema: this kind is kept as unknown"),
-                ),
-                None => {}
-            }
-        }
-        self.types[id].docs = lines(schema.get("description").and_then(Value::as_str));
-        self.types[id].kind = TypeKind::Union {
-            property: property.to_string(),
-            variants,
-        };
-        Some(Type::Named(id))
+        Some(kinds)
     }
 }
 

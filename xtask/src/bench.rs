@@ -398,13 +398,23 @@ pub(crate) fn peak_memory_kib(command: &mut Command) -> Option<u64> {
     if !time.exists() {
         return None;
     }
-    let output = Command::new(time)
+    let mut timed = Command::new(time);
+    timed
         .args(["-f", "%M"])
         .arg(command.get_program())
         .args(command.get_args())
-        .stdout(Stdio::null())
-        .output()
-        .ok()?;
+        .stdout(Stdio::null());
+    // The command's own environment (a target directory, say) and directory go with it.
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => timed.env(key, value),
+            None => timed.env_remove(key),
+        };
+    }
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    let output = timed.output().ok()?;
     String::from_utf8_lossy(&output.stderr)
         .lines()
         .last()?

@@ -88,8 +88,8 @@ serde_json = "1"
 azure_identity = "1.0"
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#,
-        title = api.title.replace('"', "'"),
-        version = api.version.replace('"', "'"),
+        title = manifest_text(&api.title),
+        version = manifest_text(&api.version),
         name = api.crate_name,
         // XML bodies need azure_core's `xml` feature (quick-xml).
         azure_core_features = if api.types.iter().any(|def| def.xml) {
@@ -107,6 +107,19 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
             ""
         },
     )
+}
+
+/// The document's text as it may stand in the manifest's comment and `description` string: on
+/// one line, without the `"` and `\` that would end or escape the TOML string.
+fn manifest_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' => '\'',
+            '\\' => '/',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 /// `src/lib.rs`: the crate's docs and lints, and the generated modules re-exported.
@@ -146,5 +159,19 @@ fn generated_mod_rs() -> TokenStream {
         pub mod models;
 
         pub use clients::*;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::manifest_text;
+
+    #[test]
+    fn manifest_text_stays_one_toml_string() {
+        assert_eq!(
+            manifest_text("A \"quoted\"\\path\r\nnext"),
+            "A 'quoted'/path  next"
+        );
+        assert_eq!(manifest_text("Widgets 2024-01-01"), "Widgets 2024-01-01");
     }
 }

@@ -120,8 +120,11 @@ pub(super) fn writer(api: &Api) -> Option<TokenStream> {
                     attempt += 1;
                     boundary = format!("multipart-boundary-Ra8q5LzX-{attempt}");
                 }
-                // A quote in a name would end the header's quoted string.
-                let quoted = |name: &str| name.replace('"', "%22");
+                // A quote would end the header's quoted string, and a line break would start
+                // another header: both are percent-encoded (RFC 7578, 4.2).
+                let quoted = |name: &str| {
+                    name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
+                };
                 let mut body = Vec::new();
                 for part in parts {
                     let (name, headers) = match part {
@@ -129,7 +132,7 @@ pub(super) fn writer(api: &Api) -> Option<TokenStream> {
                         Part::Json(name, _) => (*name, "\r\nContent-Type: application/json".to_string()),
                         Part::File(name, file, media_type) => {
                             let filename = file.filename.as_deref().unwrap_or(name);
-                            let media_type = file.content_type.as_deref().unwrap_or(media_type);
+                            let media_type = file.content_type.as_deref().unwrap_or(media_type).replace(['\r', '\n'], "");
                             (*name, format!("; filename=\"{}\"\r\nContent-Type: {media_type}", quoted(filename)))
                         }
                     };

@@ -2,8 +2,8 @@
 //!
 //! The stages run one way: [`load`] (text → parsed document) → [`ir`] (a resolved model of types
 //! and operations) → [`emit`] (model → Rust syntax trees) → [`render`] (syntax trees → formatted
-//! files). Names are made in [`naming`] alone. The generator never touches the file system:
-//! `xtask` decides where the files go.
+//! files). Names are made in [`naming`] alone. Only [`write`] touches the file system: the
+//! stages turn text into text.
 
 mod diagnostics;
 pub mod emit;
@@ -12,6 +12,7 @@ pub mod load;
 pub mod naming;
 pub mod pointer;
 pub mod render;
+pub mod write;
 
 pub use diagnostics::{Problem, Warning, WarningKind, summarize};
 
@@ -56,6 +57,22 @@ pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
 
 /// [`generate`], with `settings`.
 pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
+    let (api, warnings) = model(document, settings)?;
+    let files = render::render(&emit::emit(&api))?;
+    Ok(output(&api, files, warnings))
+}
+
+/// [`generate_with`], for a crate that includes the client from its build script (see
+/// [`write::build_script`]): the files are `module.rs`, the client and its models as modules
+/// to `include!` at `crate::generated`, and the `Cargo.toml` whose dependencies it needs.
+pub fn generate_module(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
+    let (api, warnings) = model(document, settings)?;
+    let files = render::render(&emit::emit_module(&api))?;
+    Ok(output(&api, files, warnings))
+}
+
+/// The document's model, unless it cannot be read (or `settings` deny its warnings).
+fn model(document: &str, settings: &Settings) -> Result<(ir::Api, Vec<Warning>), Vec<Problem>> {
     let document = load::load(document)?;
     let (mut api, warnings) = ir::build(&document);
     if settings.deny_warnings {
@@ -71,11 +88,14 @@ pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<
     if let Some(name) = &settings.crate_name {
         api.crate_name = name.clone();
     }
-    let files = render::render(&emit::emit(&api))?;
-    Ok(Output {
+    Ok((api, warnings))
+}
+
+fn output(api: &ir::Api, files: Vec<File>, warnings: Vec<Warning>) -> Output {
+    Output {
         files,
         warnings,
         type_count: api.types.len(),
         operation_count: api.operations.len(),
-    })
+    }
 }

@@ -86,55 +86,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             crate_name,
             deny_warnings,
         };
-        match xtask::codegen(&spec, &out, &settings, check) {
-            Ok(report) => {
-                let examples = if all_warnings { usize::MAX } else { 3 };
-                for line in generator::summarize(&report.warnings, examples) {
-                    eprintln!("{line}");
-                }
-                for file in &report.changed {
-                    if check {
-                        eprintln!("stale: {}", out.join(file).display());
-                    }
-                }
-                for file in &report.removed {
-                    let verb = if check {
-                        "stale (would be removed)"
-                    } else {
-                        "removed"
-                    };
-                    eprintln!("{verb}: {}", out.join(file).display());
-                }
-                let stale = report.changed.len() + report.removed.len();
-                println!(
-                    "{}: {} types, {} operations; {} files {}, {} unchanged; {} ms ({} -> {})",
-                    report.crate_name,
-                    report.types,
-                    report.operations,
-                    report.changed.len(),
-                    if check { "stale" } else { "written" },
-                    report.unchanged,
-                    report.millis,
-                    spec.display(),
-                    out.display(),
-                );
-                if check && stale > 0 {
-                    eprintln!("{stale} stale file(s): run `cargo xtask codegen`");
-                    failed = true;
-                }
-            }
-            Err(failure) => {
-                eprintln!("{failure}");
-                if let xtask::Failure::Document(problems) = &failure {
-                    eprintln!(
-                        "{}: {} problem(s); nothing was written",
-                        spec.display(),
-                        problems.len()
-                    );
-                }
-                failed = true;
-            }
-        }
+        let outcome = generator::write::run(&spec, &out, &settings, check, all_warnings);
+        outcome.stderr.iter().for_each(|line| eprintln!("{line}"));
+        outcome.stdout.iter().for_each(|line| println!("{line}"));
+        failed |= outcome.status != generator::write::Status::Done;
     }
     Ok(if failed {
         ExitCode::FAILURE

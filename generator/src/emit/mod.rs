@@ -61,6 +61,32 @@ pub fn emit(api: &Api) -> Vec<Emitted> {
     ]
 }
 
+/// The client and its models as one file of modules, for a crate that includes it from its
+/// build script at `crate::generated` (whose `use crate::generated::models` it keeps), and the
+/// manifest whose dependencies that crate needs. The lints the crate's `lib.rs` would allow are
+/// allowed on the modules.
+pub fn emit_module(api: &Api) -> Vec<Emitted> {
+    let models = models::models_rs(api);
+    let clients = client::clients_rs(api);
+    let allow = quote!(#[allow(clippy::disallowed_names, clippy::large_enum_variant)]);
+    vec![
+        Emitted::Text {
+            path: "Cargo.toml".to_string(),
+            contents: manifest(api),
+        },
+        Emitted::Rust {
+            path: "module.rs".to_string(),
+            tokens: quote! {
+                #allow
+                pub mod models { #models }
+                #allow
+                pub mod clients { #clients }
+                pub use clients::*;
+            },
+        },
+    ]
+}
+
 /// The crate's manifest: explicit versions, so that the crate also builds outside this
 /// workspace. Dependencies are the ones the generated code uses, nothing more.
 fn manifest(api: &Api) -> String {

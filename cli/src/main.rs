@@ -1,5 +1,8 @@
-//! `azure-openapi-rust`: an OpenAPI 3.0 document in, a Rust client crate built on `azure_core`
-//! out. The same code as the maintainers' `cargo xtask codegen`, for any document.
+//! `azure-openapi-rust`: an OpenAPI 3.0 document (or TypeSpec, compiled to one) in, a Rust client
+//! crate built on `azure_core` out. The same code as the maintainers' `cargo xtask codegen`, for
+//! any document.
+
+mod typespec;
 
 use clap::Parser;
 use generator::write::{self, Status};
@@ -9,8 +12,9 @@ use std::process::ExitCode;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  the crate was written (or, with --check, is fresh)
-  1  the document cannot be read as an API description, or --deny-warnings refused it;
-     or, with --check, some file is stale. Nothing was written
+  1  the document cannot be read as an API description (or TypeSpec input does not
+     compile), or --deny-warnings refused it; or, with --check, some file is stale.
+     Nothing was written
   2  the command line is wrong
   3  a file could not be read or written";
 
@@ -19,10 +23,14 @@ Exit codes:
 /// Writes a complete crate (Cargo.toml and src/) into the output directory; it builds on its own
 /// with `cargo build --manifest-path DIR/Cargo.toml`. What the generator does not model, or a
 /// broken corner of the document, is a warning on stderr with its fallback.
+///
+/// TypeSpec input (a .tsp file, or a folder with main.tsp) is compiled to OpenAPI 3.0 first,
+/// with the pinned TypeSpec toolchain, which npm installs on first use (Node.js with npm is
+/// needed for this only); the emitted document is kept as DIR/openapi.yaml.
 #[derive(Parser)]
 #[command(version, after_help = EXIT_CODES)]
 struct Arguments {
-    /// The OpenAPI 3.0 document, YAML or JSON
+    /// The OpenAPI 3.0 document, YAML or JSON; or TypeSpec: a .tsp file or a folder
     document: PathBuf,
     /// Where to write the crate
     #[arg(short, long, value_name = "DIR")]
@@ -47,8 +55,24 @@ fn main() -> ExitCode {
         crate_name: arguments.name,
         deny_warnings: arguments.deny_warnings,
     };
+    let document = if typespec::is_typespec(&arguments.document) {
+        // With --check nothing is written, the compiled document included.
+        let keep = match arguments.check {
+            true => std::env::temp_dir().join(format!("azure-openapi-rust-{}", std::process::id())),
+            false => arguments.out.clone(),
+        };
+        match typespec::compile(&arguments.document, &keep) {
+            Ok(document) => document,
+            Err(why) => {
+                eprintln!("error: {why}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        arguments.document
+    };
     let outcome = write::run(
-        &arguments.document,
+        &document,
         &arguments.out,
         &settings,
         arguments.check,

@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn pointers_escape_slashes() {
-        assert_eq!(escape("/projects/{a}"), "~1projects~1{a}");
+        assert_eq!(escape("/widgets/{a}"), "~1widgets~1{a}");
         assert_eq!(escape("a~b"), "a~0b");
     }
 }

@@ -296,7 +296,8 @@ pub fn run(
 mod tests {
     use super::*;
 
-    const SPEC: &str = "../spec/devcenter-operation-status.yaml";
+    /// A small valid document, whose crate is `widget-store-client`.
+    const DOCUMENT: &str = "openapi: 3.0.3\ninfo: {title: Widget Store, version: '1'}\npaths:\n  /widgets:\n    get:\n      operationId: Widgets_list\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, properties: {name: {type: string}}}\n";
 
     /// A fresh directory under the system's temporary directory.
     fn scratch(name: &str) -> PathBuf {
@@ -306,12 +307,19 @@ mod tests {
         dir
     }
 
+    /// `DOCUMENT` as a file in `dir`.
+    fn document_in(dir: &Path) -> PathBuf {
+        let spec = dir.join("widgets.yaml");
+        fs::write(&spec, DOCUMENT).unwrap();
+        spec
+    }
+
     #[test]
     fn writes_a_whole_crate_then_finds_it_fresh() {
-        let out = scratch("fresh");
-        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
+        let dir = scratch("fresh");
+        let (spec, out) = (document_in(&dir), dir.join("out"));
         let first = write_crate(&spec, &out, &Default::default(), false).unwrap();
-        assert_eq!(first.crate_name, "devcenter-client");
+        assert_eq!(first.crate_name, "widget-store-client");
         assert_eq!(first.changed.len(), 5);
         assert!(out.join("Cargo.toml").exists() && out.join("src/lib.rs").exists());
         let second = write_crate(&spec, &out, &Default::default(), true).unwrap();
@@ -321,8 +329,8 @@ mod tests {
 
     #[test]
     fn check_names_every_stale_file_and_changes_nothing() {
-        let out = scratch("stale");
-        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
+        let dir = scratch("stale");
+        let (spec, out) = (document_in(&dir), dir.join("out"));
         write_crate(&spec, &out, &Default::default(), false).unwrap();
         let models = out.join("src/generated/models.rs");
         fs::write(&models, "// edited by hand\n").unwrap();

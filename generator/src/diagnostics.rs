@@ -73,18 +73,6 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
-    /// Every kind, in the order summaries list them.
-    pub const ALL: [WarningKind; 8] = [
-        WarningKind::Unreadable,
-        WarningKind::AsJson,
-        WarningKind::Simplified,
-        WarningKind::Parameter,
-        WarningKind::AsBytes,
-        WarningKind::Operation,
-        WarningKind::Client,
-        WarningKind::Unused,
-    ];
-
     /// What warnings of this kind say, for the summary line.
     pub fn summary(self) -> &'static str {
         match self {

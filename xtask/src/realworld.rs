@@ -4,6 +4,7 @@
 //! with rustc's peak memory. Prints the Markdown table of BENCHMARKS.md.
 
 use crate::bench::{cargo, median, millis, ours_command, peak_memory_kib, timed};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -53,7 +54,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let scratch = work.join("baseline");
             baseline_times.push(timed(ours_command(&ours, &baseline, &scratch))?.ok_or("oxide")?);
         }
-        let summary = summary_of(&ours, document, &out)?;
+        let summary = summary_of(document)?;
         let _ = fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock"));
         rows.push((
             document.clone(),
@@ -113,44 +114,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// What one generation said of its document.
+/// What the generator makes of a document, read from the library (the timed runs are whole
+/// processes; this is what they wrote).
 struct Summary {
-    methods: String,
-    types: String,
+    methods: usize,
+    types: usize,
     /// e.g. `AsJson 17, Unused 7`.
     warnings: String,
 }
 
-/// Generates `document` once more, reading its report: the counts, and the warnings by kind.
-fn summary_of(ours: &Path, document: &Path, out: &Path) -> Result<Summary, String> {
-    let output = ours_command(ours, document, out)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    // `name: 156 types, 34 operations; …`
-    let count = |unit: &str| {
-        stdout
-            .split([' ', ':', ',', ';'])
-            .collect::<Vec<_>>()
-            .windows(2)
-            .find(|pair| pair[1] == unit)
-            .map_or("?".to_string(), |pair| pair[0].to_string())
-    };
-    let warnings: Vec<String> = stderr
-        .lines()
-        .filter_map(|line| line.strip_prefix("warning: "))
-        .filter_map(|line| {
-            let (count, text) = line.split_once(' ')?;
-            let kind = generator::WarningKind::ALL
-                .into_iter()
-                .find(|kind| kind.summary() == text)?;
-            Some(format!("{kind:?} {count}"))
-        })
+fn summary_of(document: &Path) -> Result<Summary, String> {
+    let text = fs::read_to_string(document).map_err(|e| format!("{}: {e}", document.display()))?;
+    let output = generator::generate(&text)
+        .map_err(|problems| format!("{}: {} problem(s)", document.display(), problems.len()))?;
+    let mut counts: BTreeMap<generator::WarningKind, usize> = BTreeMap::new();
+    for warning in &output.warnings {
+        *counts.entry(warning.kind).or_default() += 1;
+    }
+    let warnings: Vec<String> = counts
+        .iter()
+        .map(|(kind, count)| format!("{kind:?} {count}"))
         .collect();
     Ok(Summary {
-        methods: count("operations"),
-        types: count("types"),
+        methods: output.operation_count,
+        types: output.type_count,
         warnings: if warnings.is_empty() {
             "none".to_string()
         } else {

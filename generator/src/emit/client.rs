@@ -5,7 +5,7 @@
 
 use super::tokens::{ident, outer_docs};
 use super::{auth, methods, paging, polling};
-use crate::ir::{Api, Auth, Location, Operation, PrefixPart, Reply, Type, named_in};
+use crate::ir::{Api, Auth, Location, Operation, PrefixPart, Reply, Type, is_object, named_in};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -523,7 +523,7 @@ fn object_query_helper(api: &Api) -> Option<TokenStream> {
         op.required
             .iter()
             .chain(&op.optional)
-            .any(|p| p.location == Location::Query && methods::is_object(api, &p.ty))
+            .any(|p| p.location == Location::Query && is_object(&p.ty, &api.types))
     });
     has_object.then(|| {
         quote! {

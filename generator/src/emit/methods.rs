@@ -5,7 +5,7 @@
 use super::tokens::{In, ident, outer_docs, type_tokens};
 use super::{multipart, xml};
 use crate::ir::{
-    Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type, TypeKind,
+    Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type, is_object,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -163,7 +163,7 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
         .then(|| quote!(url.query_pairs_mut().append_pair("api-version", &self.api_version);));
     let query = |p: &Param, value: &Ident| {
         let wire = &p.wire_name;
-        if is_object(api, &p.ty) {
+        if is_object(&p.ty, &api.types) {
             let (deep, explode) = (p.deep_object, p.explode);
             return quote!(object_query(&mut url, #wire, #value, #deep, #explode)?;);
         }
@@ -544,13 +544,4 @@ fn form_body_writer(api: &Api) -> Option<TokenStream> {
             }
         }
     })
-}
-
-/// Whether a query parameter is an object (a model or a map), sent one pair per property.
-pub(super) fn is_object(api: &Api, ty: &Type) -> bool {
-    match ty {
-        Type::Map(_) => true,
-        Type::Named(id) => matches!(api.types[*id].kind, TypeKind::Struct { .. }),
-        _ => false,
-    }
 }

@@ -430,3 +430,22 @@ pub(crate) fn named_in(ty: &Type) -> Vec<TypeId> {
         _ => Vec::new(),
     }
 }
+
+/// Whether a value of `ty` is written as one piece of text: a string, number, boolean or enum.
+pub(crate) fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
+    match ty {
+        Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
+        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json | Type::File => false,
+        _ => true,
+    }
+}
+
+/// Whether a value of `ty` is an object whose properties a query can carry: a struct, or a map
+/// of scalars.
+pub(crate) fn is_object(ty: &Type, types: &[TypeDef]) -> bool {
+    match ty {
+        Type::Named(id) => matches!(types[*id].kind, TypeKind::Struct { .. }),
+        Type::Map(value) => is_scalar(value, types),
+        _ => false,
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::WarningKind;
 use crate::ir::docs::{lines, push_paragraph};
-use crate::ir::model::{Location, Param, SegmentPart, Type, TypeDef, TypeKind};
+use crate::ir::model::{Location, Param, SegmentPart, Type, is_object, is_scalar};
 use crate::ir::schemas::Schemas;
 use crate::naming::{self, Scope};
 use crate::pointer::{escape, unescape};
@@ -342,22 +342,4 @@ fn template_of(path: &str) -> (Vec<Vec<Piece>>, bool) {
         })
         .collect();
     (segments, unclosed)
-}
-
-/// Whether a value of `ty` is written as one piece of text: a string, number, boolean or enum.
-fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
-    match ty {
-        Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
-        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json | Type::File => false,
-        _ => true,
-    }
-}
-
-/// Whether a value of `ty` is an object whose properties a query can carry: a struct or a map.
-fn is_object(ty: &Type, types: &[TypeDef]) -> bool {
-    match ty {
-        Type::Named(id) => matches!(types[*id].kind, TypeKind::Struct { .. }),
-        Type::Map(value) => is_scalar(value, types),
-        _ => false,
-    }
 }

@@ -1,9 +1,8 @@
 //! Enums: string enums (closed, or extensible through `anyOf` with an open string member, which
 //! keep unknown values), and enums of other types, which stay their plain type.
 
-use super::Schemas;
+use super::{Schemas, description_lines};
 use crate::WarningKind;
-use crate::ir::docs::lines;
 use crate::ir::model::{Type, TypeId, TypeKind, Variant};
 use crate::naming::{self, Scope};
 use serde_json::{Map, Value};
@@ -81,7 +80,7 @@ impl<'a> Schemas<'a> {
                 values.extend(self.enum_values(&format!("{pointer}/anyOf/{i}/enum"), list)?);
             }
         }
-        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let docs = description_lines(schema);
         let values = values.into_iter().map(|v| (v, Vec::new())).collect();
         Some(self.enum_type(values, true, docs, context, reserved))
     }

@@ -284,7 +284,7 @@ impl<'a> Schemas<'a> {
                 }
             }
             // Otherwise the struct takes on the properties of every member that is an object.
-            let docs = lines(schema.get("description").and_then(Value::as_str));
+            let docs = description_lines(schema);
             return Some(self.struct_type(pointer, docs, context, reserved));
         }
         if schema.contains_key("discriminator") && schema.contains_key("properties") {
@@ -307,7 +307,7 @@ impl<'a> Schemas<'a> {
         context: &str,
         reserved: Option<TypeId>,
     ) -> Option<Type> {
-        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let docs = description_lines(schema);
         let kind = schema
             .get("type")
             .map(|t| t.as_str().unwrap_or("(not a string)"));
@@ -475,4 +475,9 @@ fn only_constrains(schema: &Map<String, Value>) -> bool {
     SHAPE_KEYWORDS
         .iter()
         .all(|k| *k == "not" || !schema.contains_key(*k))
+}
+
+/// A schema's description as rustdoc lines.
+fn description_lines(schema: &Map<String, Value>) -> Vec<String> {
+    lines(schema.get("description").and_then(Value::as_str))
 }

@@ -1,7 +1,7 @@
 //! Choices between schemas: `oneOf` and `anyOf` (enums, plain strings, untagged unions), and
 //! discriminated unions, stated by a `discriminator` or implied by a property of one value each.
 
-use super::Schemas;
+use super::{Schemas, description_lines};
 use crate::WarningKind;
 use crate::ir::docs::lines;
 use crate::ir::model::{Type, TypeId, TypeKind, UnionVariant};
@@ -54,7 +54,7 @@ impl<'a> Schemas<'a> {
             .map(|(i, m)| (format!("{pointer}/{keyword}/{i}"), m))
             .filter(|(_, m)| m.get("type").and_then(Value::as_str) != Some("null"))
             .collect();
-        let docs = lines(schema.get("description").and_then(Value::as_str));
+        let docs = description_lines(schema);
         match members.as_slice() {
             [] => return Some(Type::Json),
             [(at, _)] => return Some(self.schema_type(at, context)),
@@ -259,7 +259,9 @@ impl<'a> Schemas<'a> {
             );
             return match schema.contains_key("oneOf") {
                 true => self.choice("oneOf", pointer, schema, context, reserved),
-                false => Some(self.struct_type(pointer, lines_of(schema), context, reserved)),
+                false => {
+                    Some(self.struct_type(pointer, description_lines(schema), context, reserved))
+                }
             };
         };
         let Some(kinds) = self.union_kinds(pointer, schema, property) else {
@@ -267,7 +269,7 @@ impl<'a> Schemas<'a> {
         };
         // A discriminator that no schema takes up is just a property: the schema is a struct.
         if kinds.is_empty() && schema.contains_key("properties") {
-            return Some(self.struct_type(pointer, lines_of(schema), context, reserved));
+            return Some(self.struct_type(pointer, description_lines(schema), context, reserved));
         }
         let id = self.reserved_or_new(reserved, context);
         let mut names = Scope::with_reserved(["UnknownKind".to_string()]);
@@ -298,7 +300,7 @@ impl<'a> Schemas<'a> {
                 None => {}
             }
         }
-        self.types[id].docs = lines(schema.get("description").and_then(Value::as_str));
+        self.types[id].docs = description_lines(schema);
         self.types[id].kind = TypeKind::Union {
             property: property.to_string(),
             variants,
@@ -406,9 +408,4 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::File => "File",
     }
     .to_string()
-}
-
-/// A schema's description as rustdoc lines.
-fn lines_of(schema: &Map<String, Value>) -> Vec<String> {
-    lines(schema.get("description").and_then(Value::as_str))
 }

@@ -63,12 +63,12 @@ pub fn emit(api: &Api) -> Vec<Emitted> {
 
 /// The client and its models as one file of modules, for a crate that includes it from its
 /// build script at `crate::generated` (whose `use crate::generated::models` it keeps), and the
-/// manifest whose dependencies that crate needs. The lints the crate's `lib.rs` would allow are
-/// allowed on the modules.
+/// manifest whose dependencies that crate needs. The modules allow what a crate's `lib.rs` would.
 pub fn emit_module(api: &Api) -> Vec<Emitted> {
     let models = models::models_rs(api);
     let clients = client::clients_rs(api);
-    let allow = quote!(#[allow(clippy::disallowed_names, clippy::large_enum_variant)]);
+    let lints = allowed_lints();
+    let allow = quote!(#[allow(#(#lints),*)]);
     vec![
         Emitted::Text {
             path: "Cargo.toml".to_string(),
@@ -159,14 +159,11 @@ fn lib_rs(api: &Api) -> TokenStream {
         docs.extend(description.lines().map(str::to_string));
     }
     let docs = inner_docs(&docs);
+    let lints = allowed_lints();
     quote! {
         #docs
         #![deny(missing_docs)]
-        // Names come from the document, `foo` included.
-        #![allow(clippy::disallowed_names)]
-        // A union holds its kinds inline, as the document's models are; boxing the large ones
-        // would make their API depend on their size.
-        #![allow(clippy::large_enum_variant)]
+        #(#![allow(#lints)])*
 
         // prettyplease formats the generated modules; rustfmt would format them differently.
         #[rustfmt::skip]
@@ -174,6 +171,17 @@ fn lib_rs(api: &Api) -> TokenStream {
 
         pub use generated::*;
     }
+}
+
+/// The lints the generated code allows, in the crate's `lib.rs` or on the modules a build
+/// script writes: names come from the document (`foo` included), and a union holds its kinds
+/// inline, as the document's models are (boxing the large ones would make their API depend on
+/// their size).
+fn allowed_lints() -> [TokenStream; 2] {
+    [
+        quote!(clippy::disallowed_names),
+        quote!(clippy::large_enum_variant),
+    ]
 }
 
 /// `src/generated/mod.rs`: the client and model modules.

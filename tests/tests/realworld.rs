@@ -42,13 +42,13 @@ fn generates_with_every_operation_accounted_for(file: &str) {
             let tokens: Vec<String> = w
                 .pointer
                 .split('/')
-                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .map(generator::pointer::unescape)
                 .collect();
             match tokens.as_slice() {
                 [_, paths, _, method] if paths == "paths" && METHODS.contains(&method.as_str()) => {
                     1
                 }
-                [_, paths, item] if paths == "paths" => operations_in(&paths_item(&document, item)),
+                [_, paths, item] if paths == "paths" => operations_in(&document["paths"][item]),
                 _ => 0,
             }
         })
@@ -59,10 +59,6 @@ fn generates_with_every_operation_accounted_for(file: &str) {
         "{file}: {} methods and {left_out} operations left out, of {declared}",
         output.operation_count
     );
-}
-
-fn paths_item(document: &Value, item: &str) -> Value {
-    document["paths"][item].clone()
 }
 
 macro_rules! real_documents {

@@ -6,7 +6,7 @@
 pub mod bench;
 pub mod realworld;
 
-pub use generator::write::{Failure, Report, write_crate as codegen};
+pub use generator::write::write_crate as codegen;
 use std::path::{Path, PathBuf};
 
 /// One document and the crate it becomes, relative to the workspace root.

@@ -26,12 +26,9 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
         .and_then(|rest| rest.split_once('}'))
         .filter(|(_, rest)| rest.is_empty() || rest.starts_with('/'));
     let Some((name, rest)) = endpoint else {
-        cx.warn(
-            WarningKind::Client,
-            "#/servers/0/url",
-            format!("server URL `{url}` does not start with a `{{variable}}` for the endpoint: the client takes the whole base URL as its endpoint"),
-        );
-        return Server::default();
+        let why =
+            format!("server URL `{url}` does not start with a `{{variable}}` for the endpoint");
+        return whole_url_endpoint(cx, "#/servers/0/url", why);
     };
     let declared = server.variables.as_ref();
     let docs = declared
@@ -42,12 +39,10 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
     let mut path_prefix = Vec::new();
     for segment in rest.split('/').filter(|s| !s.is_empty()) {
         let Some(parts) = template_parts(segment) else {
-            cx.warn(
-                WarningKind::Client,
-                "#/servers/0/url",
-                format!("server URL `{url}`: the segment `{segment}` has an unclosed or empty `{{`: the client takes the whole base URL as its endpoint"),
+            let why = format!(
+                "server URL `{url}`: the segment `{segment}` has an unclosed or empty `{{`"
             );
-            return Server::default();
+            return whole_url_endpoint(cx, "#/servers/0/url", why);
         };
         let mut prefix_parts = Vec::new();
         for (literal, variable) in parts {
@@ -56,12 +51,10 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
             }
             let Some(variable) = variable else { continue };
             let Some(declaration) = declared.and_then(|v| v.get(variable)) else {
-                cx.warn(
-                    WarningKind::Client,
-                    "#/servers/0/variables",
-                    format!("server URL `{url}` uses `{{{variable}}}`, which the server's variables do not declare: the client takes the whole base URL as its endpoint"),
+                let why = format!(
+                    "server URL `{url}` uses `{{{variable}}}`, which the server's variables do not declare"
                 );
-                return Server::default();
+                return whole_url_endpoint(cx, "#/servers/0/variables", why);
             };
             // A variable whose allowed values include the document's version is the API
             // version: it shares the `api_version` option.
@@ -108,6 +101,17 @@ pub(super) fn server(cx: &mut Context, api: &openapiv3::OpenAPI) -> Server {
         endpoint_docs: docs,
         fixed_url: None,
     }
+}
+
+/// The fallback for a server URL the client cannot follow: a warning saying `why`, and an
+/// `endpoint` argument that is the whole base URL.
+fn whole_url_endpoint(cx: &mut Context, pointer: &str, why: String) -> Server {
+    cx.warn(
+        WarningKind::Client,
+        pointer,
+        format!("{why}: the client takes the whole base URL as its endpoint"),
+    );
+    Server::default()
 }
 
 /// Splits a server URL's path segment into (literal, variable) pairs: `a:{b}c` gives

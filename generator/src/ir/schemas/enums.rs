@@ -8,18 +8,16 @@ use crate::naming::{self, Scope};
 use serde_json::{Map, Value};
 
 impl<'a> Schemas<'a> {
-    /// A schema with an `enum` of `values`, whose `type` is `kind`.
-    #[allow(clippy::too_many_arguments)]
+    /// A schema with an `enum`, whose `type` is `kind`.
     pub(super) fn enum_schema(
         &mut self,
         pointer: &str,
         schema: &'a Map<String, Value>,
         kind: Option<&str>,
-        values: &Value,
-        docs: Vec<String>,
         context: &str,
         reserved: Option<TypeId>,
     ) -> Option<Type> {
+        let values = &schema["enum"];
         if matches!(kind, Some("integer" | "number" | "boolean")) {
             // The values are listed in the docs (see `constraint_sentence`).
             self.cx.warn(
@@ -63,6 +61,7 @@ impl<'a> Schemas<'a> {
             return Some(Type::Json);
         }
         let values = values.into_iter().map(|v| (v, Vec::new())).collect();
+        let docs = description_lines(schema);
         Some(self.enum_type(values, false, docs, context, reserved))
     }
 

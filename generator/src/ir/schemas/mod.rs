@@ -311,8 +311,8 @@ impl<'a> Schemas<'a> {
         let kind = schema
             .get("type")
             .map(|t| t.as_str().unwrap_or("(not a string)"));
-        if let Some(values) = schema.get("enum") {
-            return self.enum_schema(pointer, schema, kind, values, docs, context, reserved);
+        if schema.contains_key("enum") {
+            return self.enum_schema(pointer, schema, kind, context, reserved);
         }
         let format = schema.get("format").and_then(Value::as_str);
         match kind {

@@ -30,7 +30,7 @@ Exit codes:
 #[derive(Parser)]
 #[command(version, after_help = EXIT_CODES)]
 struct Arguments {
-    /// The OpenAPI 3.0 document, YAML or JSON; or TypeSpec: a .tsp file or a folder
+    /// The OpenAPI 3.0 or Swagger 2.0 document, YAML or JSON; or TypeSpec: a .tsp file or a folder
     document: PathBuf,
     /// Where to write the crate
     #[arg(short, long, value_name = "DIR")]
@@ -47,6 +47,9 @@ struct Arguments {
     /// List every warning [default: a count per kind and a few examples]
     #[arg(long)]
     all_warnings: bool,
+    /// The directory the document's `$ref`s to other files may read [default: the document's]
+    #[arg(long, value_name = "DIR")]
+    ref_root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     let settings = generator::Settings {
         crate_name: arguments.name,
         deny_warnings: arguments.deny_warnings,
+        ref_root: arguments.ref_root,
     };
     let document = if typespec::is_typespec(&arguments.document) {
         // With --check nothing is written, the compiled document included.

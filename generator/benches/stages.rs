@@ -20,13 +20,13 @@ fn stages(c: &mut Criterion) {
     for (name, path) in DOCUMENTS {
         let text = std::fs::read_to_string(root.join(path)).expect("the document is readable");
         // Each stage's input, made once by the stages before it.
-        let document = generator::load::load(&text).expect("the document loads");
+        let document = generator::load::load(&text, None).expect("the document loads");
         let (api, _) = generator::ir::build(&document);
         let emitted = generator::emit::emit(&api);
 
         let mut group = c.benchmark_group(*name);
         group.bench_function("load", |b| {
-            b.iter(|| generator::load::load(black_box(&text)))
+            b.iter(|| generator::load::load(black_box(&text), None))
         });
         group.bench_function("ir", |b| {
             b.iter(|| generator::ir::build(black_box(&document)))

@@ -1,4 +1,4 @@
-//! OpenAPI 3.0 document in, formatted Rust client crate out.
+//! OpenAPI 3.0 or Swagger 2.0 document in, formatted Rust client crate out.
 //!
 //! The stages run one way: [`load`] (text → parsed document) → [`ir`] (a resolved model of types
 //! and operations) → [`emit`] (model → Rust syntax trees) → [`render`] (syntax trees → formatted
@@ -46,9 +46,12 @@ pub struct Settings {
     /// Refuse the document, writing nothing, for any warning that costs the client something
     /// (every kind but unused schemas): for users who want strictness in their CI.
     pub deny_warnings: bool,
+    /// The directory `$ref`s to other files may read; by default the document's directory.
+    pub ref_root: Option<std::path::PathBuf>,
 }
 
-/// Generates a client crate from the text of an OpenAPI 3.0 document (YAML or JSON).
+/// Generates a client crate from the text of an OpenAPI 3.0 or Swagger 2.0 document (YAML or
+/// JSON). Its `$ref`s to other files are left unresolved: see [`generate_from`].
 ///
 /// On failure every problem found is returned, sorted by location; nothing is produced.
 pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
@@ -57,24 +60,48 @@ pub fn generate(document: &str) -> Result<Output, Vec<Problem>> {
 
 /// [`generate`], with `settings`.
 pub fn generate_with(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
-    let (api, warnings) = model(document, settings)?;
+    generate_from(document, None, settings)
+}
+
+/// [`generate_with`], for a document read from `source`, whose `$ref`s to other files are
+/// followed.
+pub fn generate_from(
+    document: &str,
+    source: Option<&load::Source>,
+    settings: &Settings,
+) -> Result<Output, Vec<Problem>> {
+    let (api, warnings) = model(document, source, settings)?;
     let files = render::render(&emit::emit(&api))?;
     Ok(output(&api, files, warnings))
 }
 
-/// [`generate_with`], for a crate that includes the client from its build script (see
+/// [`generate_from`], for a crate that includes the client from its build script (see
 /// [`write::build_script`]): the files are `module.rs`, the client and its models as modules
 /// to `include!` at `crate::generated`, and the `Cargo.toml` whose dependencies it needs.
-pub fn generate_module(document: &str, settings: &Settings) -> Result<Output, Vec<Problem>> {
-    let (api, warnings) = model(document, settings)?;
+pub fn generate_module(
+    document: &str,
+    source: Option<&load::Source>,
+    settings: &Settings,
+) -> Result<Output, Vec<Problem>> {
+    let (api, warnings) = model(document, source, settings)?;
     let files = render::render(&emit::emit_module(&api))?;
     Ok(output(&api, files, warnings))
 }
 
-/// The document's model, unless it cannot be read (or `settings` deny its warnings).
-fn model(document: &str, settings: &Settings) -> Result<(ir::Api, Vec<Warning>), Vec<Problem>> {
-    let document = load::load(document)?;
-    let (mut api, warnings) = ir::build(&document);
+/// The document's model, unless it cannot be read (or `settings` deny its warnings). What
+/// `ir` finds is located in the user's files, as `load` locates what it finds.
+fn model(
+    document: &str,
+    source: Option<&load::Source>,
+    settings: &Settings,
+) -> Result<(ir::Api, Vec<Warning>), Vec<Problem>> {
+    let document = load::load(document, source)?;
+    let (mut api, found) = ir::build(&document);
+    let mut warnings = document.warnings;
+    warnings.extend(found.into_iter().map(|mut warning| {
+        warning.pointer = document.origins.locate(&warning.pointer);
+        warning
+    }));
     if settings.deny_warnings {
         let denied: Vec<Problem> = warnings
             .iter()

@@ -61,7 +61,9 @@ pub fn write_crate(
 ) -> Result<Report, Failure> {
     let started = Instant::now();
     let text = fs::read_to_string(spec).map_err(|e| Failure::Io(spec.to_path_buf(), e))?;
-    let output = crate::generate_with(&text, settings).map_err(|problems| {
+    let read = |path: &Path| read_referenced(path);
+    let source = source(spec, settings, &read);
+    let output = crate::generate_from(&text, Some(&source), settings).map_err(|problems| {
         Failure::Document(problems.iter().map(ToString::to_string).collect())
     })?;
     let mut report = Report {
@@ -174,7 +176,14 @@ pub fn build_script(document: impl AsRef<Path>) -> Result<PathBuf, String> {
         std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: call this from build.rs")?;
     println!("cargo:rerun-if-changed={}", document.display());
     let text = fs::read_to_string(document).map_err(|e| format!("{}: {e}", document.display()))?;
-    let output = crate::generate_module(&text, &Settings::default()).map_err(|problems| {
+    let settings = Settings::default();
+    // A file the document references is an input of the build too.
+    let read = |path: &Path| {
+        println!("cargo:rerun-if-changed={}", path.display());
+        read_referenced(path)
+    };
+    let source = source(document, &settings, &read);
+    let output = crate::generate_module(&text, Some(&source), &settings).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| format!("error: {p}")).collect();
         lines.join("\n")
     })?;
@@ -191,6 +200,24 @@ pub fn build_script(document: impl AsRef<Path>) -> Result<PathBuf, String> {
         .ok_or("the generator wrote no module")?;
     write_atomically(&path, &module.contents).map_err(|failure| failure.to_string())?;
     Ok(path)
+}
+
+/// Where the document at `path` was read from, for following its `$ref`s to other files.
+fn source<'a>(
+    path: &'a Path,
+    settings: &'a Settings,
+    read: &'a dyn Fn(&Path) -> Result<String, String>,
+) -> crate::load::Source<'a> {
+    crate::load::Source {
+        path,
+        root: settings.ref_root.as_deref(),
+        read,
+    }
+}
+
+/// The text of a file a document references, or why it cannot be read.
+fn read_referenced(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|error| error.to_string())
 }
 
 /// How a run ended, for a command's exit code.

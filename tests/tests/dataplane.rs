@@ -1,5 +1,5 @@
 //! End-to-end tests of the generated DevCenter data-plane client
-//! (`devcenter-dataplane-client`, API version 2024-02-01) against the live
+//! (`devcenter-dataplane-client`, API version 2025-02-01) against the live
 //! local HTTPS server from `support/`: long-running PUT and DELETE, paging
 //! across `nextLink`s, request bodies as the server receives them, and a
 //! `text/plain` reply.
@@ -27,7 +27,7 @@ use serde_json::json;
 use support::{RecordedRequest, Reply, TEST_TOKEN, TestCredential, TestServer, client_options};
 use time::macros::datetime;
 
-const API_VERSION: &str = "2024-02-01";
+const API_VERSION: &str = "2025-02-01";
 const PROJECT: &str = "myProject";
 const USER: &str = "me";
 const DEV_BOX: &str = "MyDevBox";
@@ -38,12 +38,12 @@ const USER_OBJECT_ID: &str = "b08e39b4-2ac6-4465-a35e-48322efb0f98";
 
 /// The wire target of the dev box's PUT, DELETE and final GET.
 const DEV_BOX_TARGET: &str =
-    "/projects/myProject/users/me/devboxes/MyDevBox?api-version=2024-02-01";
+    "/projects/myProject/users/me/devboxes/MyDevBox?api-version=2025-02-01";
 /// The wire target of the environment's PUT and final GET.
 const ENVIRONMENT_TARGET: &str =
-    "/projects/myProject/users/me/environments/mydevenv?api-version=2024-02-01";
+    "/projects/myProject/users/me/environments/mydevenv?api-version=2025-02-01";
 /// The wire target of every status request (the `Operation-Location` named).
-const STATUS_TARGET: &str = "/projects/myProject/operationstatuses/3f9c2a71-5b8e-4d06-a1c4-7e2d9b0f6a13?api-version=2024-02-01";
+const STATUS_TARGET: &str = "/projects/myProject/operationstatuses/3f9c2a71-5b8e-4d06-a1c4-7e2d9b0f6a13?api-version=2025-02-01";
 
 /// Upper bound for any one test: far above what a passing test needs, far
 /// below the 30 s default frequency a missed retry-after header would cost.
@@ -77,7 +77,7 @@ fn status_json(state: &str) -> serde_json::Value {
         "id": format!("/projects/{PROJECT}/operationstatuses/{OPERATION_ID}"),
         "name": OPERATION_ID,
         "status": state,
-        "startTime": "2024-02-01T10:00:00Z",
+        "startTime": "2025-02-01T10:00:00Z",
     })
 }
 
@@ -89,7 +89,7 @@ fn in_progress(state: &str) -> Reply {
 /// A 200 status reply in a terminal `state`.
 fn terminal(state: &str) -> Reply {
     let mut body = status_json(state);
-    body["endTime"] = json!("2024-02-01T10:05:00Z");
+    body["endTime"] = json!("2025-02-01T10:05:00Z");
     body["percentComplete"] = json!(100.0);
     Reply::json(200, body)
 }
@@ -115,7 +115,7 @@ fn dev_box_json(provisioning_state: &str, power_state: &str) -> serde_json::Valu
             "memoryGB": 32
         },
         "storageProfile": { "osDisk": { "diskSizeGB": 256 } },
-        "createdTime": "2024-02-01T10:00:00Z",
+        "createdTime": "2025-02-01T10:00:00Z",
         "localAdministrator": "Enabled"
     })
 }
@@ -181,13 +181,13 @@ fn assert_requests(server: &TestServer, expected: &[(&str, &str)]) -> Vec<Record
     requests
 }
 
-/// The dev box the tests ask to create: the two writable fields, plus
+/// The dev box the tests ask to create: its one writable field, plus
 /// read-only ones that must never reach the wire.
 fn dev_box_request() -> DevBox {
     DevBox {
         pool_name: Some(POOL.into()),
+        // Read-only (in 2025-02-01): set by the service, never sent.
         local_administrator: Some(LocalAdminStatus::Enabled),
-        // Read-only: set by the service, never sent.
         name: Some("ShouldNotBeSent".into()),
         uri: Some("https://example.invalid/devboxes/x".into()),
         project_name: Some("otherProject".into()),
@@ -246,7 +246,7 @@ async fn create_dev_box_await_gives_the_dev_box_read_again_after_success() {
     assert_eq!(dev_box.local_administrator, Some(LocalAdminStatus::Enabled));
     assert_eq!(dev_box.user.as_deref(), Some(USER_OBJECT_ID));
     assert_eq!(dev_box.os_type, Some(OsType::Windows));
-    assert_eq!(dev_box.created_time, Some(datetime!(2024-02-01 10:00 UTC)));
+    assert_eq!(dev_box.created_time, Some(datetime!(2025-02-01 10:00 UTC)));
     assert_eq!(
         dev_box.hardware_profile.as_ref().and_then(|h| h.memory_gb),
         Some(32)
@@ -277,7 +277,7 @@ async fn create_dev_box_await_gives_the_dev_box_read_again_after_success() {
     assert_eq!(put.header("accept"), Some("application/json"));
     assert_eq!(
         put.body_json(),
-        json!({ "poolName": POOL, "localAdministrator": "Enabled" }),
+        json!({ "poolName": POOL }),
         "read-only fields must not be sent; body was {}",
         put.body_str()
     );
@@ -359,7 +359,7 @@ async fn create_dev_box_as_stream_yields_initial_reply_then_each_status() {
     );
     assert_eq!(
         server.requests()[0].body_json(),
-        json!({ "poolName": POOL, "localAdministrator": "Enabled" })
+        json!({ "poolName": POOL })
     );
 }
 
@@ -371,7 +371,7 @@ async fn create_dev_box_as_stream_yields_initial_reply_then_each_status() {
 async fn delete_dev_box_failure_is_an_operation_failure_with_the_service_error() {
     let server = TestServer::start(Vec::new()).await;
     let mut failed = status_json("Failed");
-    failed["endTime"] = json!("2024-02-01T10:05:00Z");
+    failed["endTime"] = json!("2025-02-01T10:05:00Z");
     failed["error"] = json!({
         "code": "DevBoxDeletionFailed",
         "message": "The dev box could not be deleted.",
@@ -434,7 +434,7 @@ const PAGE_2_LINK: &str =
     "/projects/myProject/users/me/devboxes?api-version=2023-04-01&$skipToken=abc";
 /// Where page 3 is: relative, already with the client's api-version (must not be doubled).
 const PAGE_3_LINK: &str =
-    "/projects/myProject/users/me/devboxes?$skipToken=def&api-version=2024-02-01&$top=2";
+    "/projects/myProject/users/me/devboxes?$skipToken=def&api-version=2025-02-01&$top=2";
 
 const PAGE_NAMES: [&str; 5] = ["devbox-1", "devbox-2", "devbox-3", "devbox-4", "devbox-5"];
 
@@ -493,7 +493,7 @@ fn assert_page_requests(server: &TestServer) {
     }
     assert_eq!(
         requests[0].target,
-        "/projects/myProject/users/me/devboxes?api-version=2024-02-01"
+        "/projects/myProject/users/me/devboxes?api-version=2025-02-01"
     );
 
     let others = |target: &str| -> Vec<(String, String)> {
@@ -626,7 +626,7 @@ async fn list_all_dev_boxes_by_user_keeps_encoded_next_link_values() {
     assert_eq!(requests.len(), 2, "two page requests: {requests:#?}");
     assert_eq!(
         requests[0].target,
-        "/users/me/devboxes?api-version=2024-02-01"
+        "/users/me/devboxes?api-version=2025-02-01"
     );
     assert_eq!(requests[1].path(), "/users/me/devboxes");
     let pairs = query_pairs(&requests[1].target);
@@ -656,7 +656,7 @@ async fn list_all_dev_boxes_by_user_keeps_encoded_next_link_values() {
     // The rest of the query is kept byte for byte, so a token is sent exactly as received.
     assert_eq!(
         requests[1].target,
-        "/users/me/devboxes?$skipToken=eyJh%2Bb%2Fc%3D%3D%26x%3Dy&$filter=poolName%20eq%20%27Large%27&api-version=2024-02-01"
+        "/users/me/devboxes?$skipToken=eyJh%2Bb%2Fc%3D%3D%26x%3Dy&$filter=poolName%20eq%20%27Large%27&api-version=2025-02-01"
     );
     for request in &requests {
         assert_eq!(request.method, "GET");
@@ -787,7 +787,7 @@ async fn get_logs_by_operation_returns_the_plain_text_as_sent() {
         &server,
         &[(
             "GET",
-            "/projects/myProject/users/me/environments/mydevenv/operations/3f9c2a71-5b8e-4d06-a1c4-7e2d9b0f6a13/logs?api-version=2024-02-01",
+            "/projects/myProject/users/me/environments/mydevenv/operations/3f9c2a71-5b8e-4d06-a1c4-7e2d9b0f6a13/logs?api-version=2025-02-01",
         )],
     );
     assert_eq!(requests[0].header("accept"), Some("text/plain"));
@@ -907,6 +907,6 @@ async fn an_operation_of_unknown_kind_is_kept_whole() {
     );
     assert_eq!(
         server.requests()[0].target,
-        "/projects/myProject/users/me/devboxes/MyDevBox/operations?api-version=2024-02-01"
+        "/projects/myProject/users/me/devboxes/MyDevBox/operations?api-version=2025-02-01"
     );
 }

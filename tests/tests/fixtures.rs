@@ -633,9 +633,10 @@ fn errors_openapi_3_1() {
 }
 
 #[test]
-fn errors_swagger_2() {
-    let problems = errors("swagger-2");
+fn errors_swagger_1_2() {
+    let problems = errors("swagger-1-2");
     assert_eq!(pointers(&problems), ["#/swagger"]);
+    assert!(problems[0].message.contains("1.2"));
 }
 
 #[test]

@@ -26,10 +26,11 @@ pub const DEFAULT_TARGETS: &[Target] = &[
         out: "generated",
         crate_name: None,
     },
-    // The whole DevCenter data plane, a second crate beside the first, sharing its directory so
-    // that everything `cargo xtask codegen` writes stays under `generated/`.
+    // The whole DevCenter data plane, from the Swagger 2.0 document Azure publishes: a second
+    // crate beside the first, sharing its directory so that everything `cargo xtask codegen`
+    // writes stays under `generated/`.
     Target {
-        spec: "spec/devcenter-2024-02-01.yaml",
+        spec: "spec/devcenter-2025-02-01.json",
         out: "generated/dataplane",
         crate_name: Some("devcenter-dataplane-client"),
     },

@@ -85,6 +85,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let settings = generator::Settings {
             crate_name,
             deny_warnings,
+            ref_root: None,
         };
         let outcome = generator::write::run(&spec, &out, &settings, check, all_warnings);
         outcome.stderr.iter().for_each(|line| eprintln!("{line}"));

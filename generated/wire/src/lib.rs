@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 #![allow(clippy::disallowed_names)]
 #![allow(clippy::large_enum_variant)]
+#![allow(clippy::too_many_arguments)]
 
 #[rustfmt::skip]
 mod generated;

@@ -161,6 +161,10 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
     let api_version = op
         .sends_api_version
         .then(|| quote!(url.query_pairs_mut().append_pair("api-version", &self.api_version);));
+    let constant_query = op.constant_query.iter().map(|(key, value)| match value {
+        Some(value) => quote!(url.query_pairs_mut().append_pair(#key, #value);),
+        None => quote!(url.query_pairs_mut().append_key_only(#key);),
+    });
     let query = |p: &Param, value: &Ident| {
         let wire = &p.wire_name;
         if is_object(&p.ty, &api.types) {
@@ -235,6 +239,7 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
     // The endpoint as it is serves an operation at the server's own path with no query.
     let changes_url = append_path.is_some()
         || op.sends_api_version
+        || !op.constant_query.is_empty()
         || op
             .required
             .iter()
@@ -248,6 +253,7 @@ pub(super) fn request_statements(api: &Api, op: &Operation) -> TokenStream {
     quote! {
         let #url = self.endpoint.clone();
         #append_path
+        #(#constant_query)*
         #api_version
         #(#query_required)*
         #(#query_optional)*

@@ -174,13 +174,14 @@ fn lib_rs(api: &Api) -> TokenStream {
 }
 
 /// The lints the generated code allows, in the crate's `lib.rs` or on the modules a build
-/// script writes: names come from the document (`foo` included), and a union holds its kinds
+/// script writes: names come from the document (`foo` included), a union holds its kinds
 /// inline, as the document's models are (boxing the large ones would make their API depend on
-/// their size).
-fn allowed_lints() -> [TokenStream; 2] {
+/// their size), and a method takes the arguments the operation requires, however many.
+fn allowed_lints() -> [TokenStream; 3] {
     [
         quote!(clippy::disallowed_names),
         quote!(clippy::large_enum_variant),
+        quote!(clippy::too_many_arguments),
     ]
 }
 

@@ -62,6 +62,8 @@ impl<'a> Context<'a> {
                 (Some(reference), _) if reference.starts_with("#/") => reference.to_string(),
                 // Members that only annotate apply to the one that gives the shape.
                 (None, Some(members)) => match shaping_members(members).as_slice() {
+                    // Taking in a discriminated schema makes a subtype, not a wrapper.
+                    [only] if self.is_discriminated(&members[*only]) => break,
                     [only] => {
                         for (i, member) in members.iter().enumerate() {
                             if let (true, Value::Object(annotation)) =
@@ -78,6 +80,15 @@ impl<'a> Context<'a> {
             };
         }
         chain
+    }
+
+    /// Whether `schema` is a reference to a schema with a `discriminator`.
+    pub(super) fn is_discriminated(&self, schema: &Value) -> bool {
+        schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|reference| resolve(self.raw, reference))
+            .is_some_and(|target| target.get("discriminator").is_some())
     }
 
     /// Whether the schema at `pointer` (through its references) is an object: it has

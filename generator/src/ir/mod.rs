@@ -62,7 +62,7 @@ pub fn build(document: &Document) -> (Api, Vec<Warning>) {
                 .map(|n| n.to_string()),
         );
     let mut schemas = Schemas::new(
-        Context::new(&document.raw, document.warnings.clone()),
+        Context::new(&document.raw, Vec::new()),
         Scope::with_reserved(own),
     );
 

@@ -278,6 +278,9 @@ pub struct Operation {
     pub path: String,
     /// The path's segments after the server prefix.
     pub segments: Vec<Vec<SegmentPart>>,
+    /// Query pairs the path template carries (`/q?comp=acl`), sent on every request; a pair
+    /// without `=` is a key alone.
+    pub constant_query: Vec<(String, Option<String>)>,
     /// Parameters that are method arguments, in the order they appear in the path, then the rest.
     pub required: Vec<Param>,
     /// Optional parameters, which are fields of the options struct.

@@ -7,7 +7,13 @@
 //! keeps its problems located in the user's own file.
 
 mod openapi3;
+mod origins;
+mod references;
+mod swagger2;
 mod text;
+
+pub use origins::Origins;
+pub use references::Source;
 
 use crate::{Problem, Warning};
 use serde_json::Value;
@@ -21,19 +27,57 @@ pub struct Document {
     pub api: openapiv3::OpenAPI,
     /// What reading the document left out, located in the user's own file.
     pub warnings: Vec<Warning>,
+    /// Where each part of `raw` was written, for locating what later stages find.
+    pub origins: Origins,
 }
 
-/// Parses `text` (YAML or JSON) as an API description.
-pub fn load(text: &str) -> Result<Document, Vec<Problem>> {
-    let raw = text::parse(text).map_err(|problem| vec![problem])?;
-    match dialect(&raw).map_err(|problem| vec![problem])? {
-        Dialect::OpenApi30 => openapi3::read(raw),
+/// Parses `text` (YAML or JSON) as an API description. With a `source`, its `$ref`s to other
+/// files are followed; without one, they are left unresolved with a warning.
+pub fn load(text: &str, source: Option<&Source>) -> Result<Document, Vec<Problem>> {
+    let mut raw = text::parse(text).map_err(|problem| vec![problem])?;
+    let dialect = dialect(&raw).map_err(|problem| vec![problem])?;
+    let schemas_at = match dialect {
+        Dialect::Swagger20 => "#/definitions",
+        Dialect::OpenApi30 => "#/components/schemas",
+    };
+    let (brought_in, mut warnings) = references::bring_in(&mut raw, source, schemas_at);
+    for warning in &mut warnings {
+        warning.pointer = brought_in.locate(&warning.pointer);
     }
+    let mut origins = Origins::default();
+    if let Dialect::Swagger20 = dialect {
+        let Value::Object(swagger) = &raw else {
+            return Err(vec![Problem::new("#", "the document is not a map")]);
+        };
+        let (converted, moves, conversion_warnings) = swagger2::convert(swagger);
+        warnings.extend(conversion_warnings.into_iter().map(|mut warning| {
+            warning.pointer = brought_in.locate(&warning.pointer);
+            warning
+        }));
+        origins.then(moves);
+        raw = converted;
+    }
+    origins.then(brought_in);
+    let mut document = openapi3::read(raw).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|problem| Problem::new(origins.locate(&problem.pointer), problem.message))
+            .collect::<Vec<_>>()
+    })?;
+    for warning in &mut document.warnings {
+        warning.pointer = origins.locate(&warning.pointer);
+    }
+    warnings.append(&mut document.warnings);
+    document.warnings = warnings;
+    document.origins = origins;
+    Ok(document)
 }
 
 /// The input dialects this stage reads.
 #[derive(Debug, PartialEq, Eq)]
 enum Dialect {
+    /// Swagger 2.0, converted into the OpenAPI 3.0 model ([`swagger2`]).
+    Swagger20,
     /// OpenAPI 3.0.x.
     OpenApi30,
 }
@@ -41,13 +85,13 @@ enum Dialect {
 /// The dialect the document's version field names, or why it cannot be read.
 fn dialect(raw: &Value) -> Result<Dialect, Problem> {
     if let Some(swagger) = raw.get("swagger") {
-        return Err(Problem::new(
-            "#/swagger",
-            format!(
-                "Swagger {} is not supported; convert the document to OpenAPI 3.0 first",
-                swagger.as_str().unwrap_or("2.0")
-            ),
-        ));
+        return match swagger.as_str() {
+            Some("2.0") => Ok(Dialect::Swagger20),
+            _ => Err(Problem::new(
+                "#/swagger",
+                format!("Swagger {swagger} is not supported; this generator reads Swagger 2.0"),
+            )),
+        };
     }
     match raw.get("openapi").and_then(Value::as_str) {
         Some(version) if version == "3.0" || version.starts_with("3.0.") => Ok(Dialect::OpenApi30),
@@ -69,11 +113,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn versions_other_than_3_0_are_refused() {
+    fn versions_other_than_3_0_and_swagger_2_0_are_refused() {
         let problem = dialect(&serde_json::json!({"openapi": "3.1.0"})).unwrap_err();
         assert_eq!(problem.pointer, "#/openapi");
         assert!(problem.message.contains("3.1.0"));
-        assert!(dialect(&serde_json::json!({"swagger": "2.0"})).is_err());
+        assert_eq!(
+            dialect(&serde_json::json!({"swagger": "2.0"})),
+            Ok(Dialect::Swagger20)
+        );
+        assert!(dialect(&serde_json::json!({"swagger": "1.2"})).is_err());
         assert!(dialect(&serde_json::json!({})).is_err());
         assert_eq!(
             dialect(&serde_json::json!({"openapi": "3.0.3"})),

@@ -20,7 +20,12 @@ pub(super) fn read(raw: Value) -> Result<Document, Vec<Problem>> {
         let pointer = pointer_of(&tokens_of_path(error.path()));
         vec![Problem::new(pointer, error.inner().to_string())]
     })?;
-    Ok(Document { raw, api, warnings })
+    Ok(Document {
+        raw,
+        api,
+        warnings,
+        origins: super::Origins::default(),
+    })
 }
 
 /// Removes from `typed` each part that openapiv3 cannot read, with a warning for each. A part

@@ -49,7 +49,7 @@ pub struct DevCenterClientOptions {
 impl Default for DevCenterClientOptions {
     fn default() -> Self {
         Self {
-            api_version: "2024-02-01".to_string(),
+            api_version: "2025-02-01".to_string(),
             client_options: ClientOptions::default(),
         }
     }
@@ -238,6 +238,48 @@ impl DevCenterClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         Ok(response.into())
     }
+
+    /// Gets the signed-in user's permitted abilities in a project.
+    ///
+    /// `GET /projects/{projectName}/users/{userId}/abilities`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_project_abilities(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        options: Option<DevCenterClientGetProjectAbilitiesOptions<'_>>,
+    ) -> azure_core::Result<Response<models::ProjectAbilities>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "abilities",
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
 }
 
 /// The `DevBoxes` operations of DevCenter; from [`DevCenterClient::dev_boxes_client`].
@@ -309,6 +351,229 @@ impl DevCenterDevBoxesClient {
                 }),
             ),
         )
+    }
+
+    /// Gets a customization task.
+    ///
+    /// `GET /projects/{projectName}/catalogs/{catalogName}/customizationTasks/{taskName}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `catalog_name` - Name of the catalog.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `task_name` - Full name of the task: {catalogName}/{taskName}.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_customization_task_definitions(
+        &self,
+        project_name: &str,
+        catalog_name: &str,
+        task_name: &str,
+        options: Option<
+            DevCenterDevBoxesClientGetCustomizationTaskDefinitionsOptions<'_>,
+        >,
+    ) -> azure_core::Result<Response<models::CustomizationTaskDefinition>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "catalogs",
+                path_parameter("catalogName", catalog_name)?,
+                "customizationTasks",
+                path_parameter("taskName", task_name)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
+    /// Lists all customization tasks available to the project.
+    ///
+    /// `GET /projects/{projectName}/customizationTasks`
+    ///
+    /// Returns a pager: as a stream it yields the items of every page, fetching the next page (the reply's `nextLink`, with this client's api-version) when needed; `into_pages()` yields whole pages.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn list_customization_task_definitions_by_project(
+        &self,
+        project_name: &str,
+        options: Option<
+            DevCenterDevBoxesClientListCustomizationTaskDefinitionsByProjectOptions<'_>,
+        >,
+    ) -> azure_core::Result<Pager<models::PagedCustomizationTaskDefinition>> {
+        let options = options.unwrap_or_default();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "customizationTasks",
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let pipeline = self.pipeline.clone();
+        let api_version: Option<String> = Some(self.api_version.clone());
+        Ok(
+            Pager::new(
+                move |state: PagerState, pager_options: PagerOptions<'static>| {
+                    let mut request = request.clone();
+                    if let PagerState::More(PagerContinuation::Link(next)) = state {
+                        *request.url_mut() = next_page_url(next, api_version.as_deref());
+                    }
+                    let pipeline = pipeline.clone();
+                    Box::pin(async move {
+                        send_page(
+                                &pipeline,
+                                &pager_options.context,
+                                request,
+                                |page: &models::PagedCustomizationTaskDefinition| {
+                                    page.next_link.as_deref()
+                                },
+                            )
+                            .await
+                    })
+                },
+                Some(PagerOptions {
+                    context: options.method_options.context.into_owned(),
+                    continuation: None,
+                }),
+            ),
+        )
+    }
+
+    /// Validates a list of customization tasks.
+    ///
+    /// `POST /projects/{projectName}/customizationTasks:validateGroup`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `body` - Customization tasks to validate.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_validate_customization_tasks_action(
+        &self,
+        project_name: &str,
+        body: models::CustomizationTaskList,
+        options: Option<
+            DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'_>,
+        >,
+    ) -> azure_core::Result<
+        Poller<
+            OperationProgress<
+                models::CustomizationTaskListValidationOperationResult,
+                models::CustomizationTaskListValidationOperationResult,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "customizationTasks:validateGroup",
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        request.insert_header("content-type", "application/json");
+        request.set_json(&body)?;
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Gets the log for an imaging build task.
+    ///
+    /// `GET /projects/{projectName}/imageBuildLogs/{imageBuildLogId}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `image_build_log_id` - An imaging build log id.
+    ///   Format `uuid`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_imaging_task_log(
+        &self,
+        project_name: &str,
+        image_build_log_id: &str,
+        options: Option<DevCenterDevBoxesClientGetImagingTaskLogOptions<'_>>,
+    ) -> azure_core::Result<Response<String, TextFormat>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "imageBuildLogs",
+                path_parameter("imageBuildLogId", image_build_log_id)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "text/plain");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
     }
 
     /// Lists available pools.
@@ -832,6 +1097,418 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    /// Starts a Dev Box.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:start`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_start_dev_box(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientBeginStartDevBoxOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":start"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Stops a Dev Box.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:stop`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_stop_dev_box(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientBeginStopDevBoxOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":stop"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        if let Some(value) = &options.hibernate {
+            url.query_pairs_mut().append_pair("hibernate", &value.to_string());
+        }
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Restarts a Dev Box.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:restart`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_restart_dev_box(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientBeginRestartDevBoxOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":restart"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Attempts automated repair steps to resolve common problems on a Dev Box. The Dev Box may restart during this operation.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:repair`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_repair_dev_box(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientBeginRepairDevBoxOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":repair"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Restores a Dev Box to a specified snapshot.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:restoreSnapshot`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `snapshot_id` - Required parameter that specifies the snapshot id to use for the restore operation.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_restore_snapshot(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        snapshot_id: &str,
+        options: Option<DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":restoreSnapshot"]
+                    .concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        url.query_pairs_mut().append_pair("snapshotId", snapshot_id);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
+    /// Captures a manual snapshot of the Dev Box.
+    /// Upon completion, a snapshotId will be generated.
+    /// To retrieve all snapshots and their corresponding IDs, use the list snapshots endpoint.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:captureSnapshot`
+    ///
+    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn begin_capture_snapshot(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'_>>,
+    ) -> azure_core::Result<
+        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
+    > {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                &[path_parameter("devBoxName", dev_box_name)?, ":captureSnapshot"]
+                    .concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        Ok(
+            long_running_poller(
+                self.pipeline.clone(),
+                request,
+                options.poller_options,
+                false,
+            ),
+        )
+    }
+
     /// Lists actions on a Dev Box.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions`
@@ -957,60 +1634,6 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
-    /// Delays the occurrence of an action.
-    ///
-    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}:delay`
-    ///
-    /// # Arguments
-    ///
-    /// * `project_name` - Name of the project.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
-    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
-    /// * `dev_box_name` - Display name for the Dev Box.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `action_name` - The name of the action.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `until` - The time to delay the Dev Box action or actions until, in RFC3339 format.
-    /// * `options` - Optional parameters for the request.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub async fn delay_action(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        dev_box_name: &str,
-        action_name: &str,
-        until: &azure_core::time::OffsetDateTime,
-        options: Option<DevCenterDevBoxesClientDelayActionOptions<'_>>,
-    ) -> azure_core::Result<Response<models::DevBoxAction>> {
-        let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "devboxes",
-                path_parameter("devBoxName", dev_box_name)?,
-                "actions",
-                &[path_parameter("actionName", action_name)?, ":delay"].concat(),
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        url.query_pairs_mut().append_pair("until", &azure_core::time::to_rfc3339(until));
-        let mut request = Request::new(url, Method::Post);
-        request.insert_header("accept", "application/json");
-        let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
-    }
-
     /// Skips an occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}:skip`
@@ -1061,6 +1684,61 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    /// Delays the occurrence of an action.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}:delay`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `action_name` - The name of the action.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `delay_until` - The time to delay the Dev Box action or actions until, in RFC3339 format.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn delay_action(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        action_name: &str,
+        delay_until: &azure_core::time::OffsetDateTime,
+        options: Option<DevCenterDevBoxesClientDelayActionOptions<'_>>,
+    ) -> azure_core::Result<Response<models::DevBoxAction>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "actions",
+                &[path_parameter("actionName", action_name)?, ":delay"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        url.query_pairs_mut()
+            .append_pair("until", &azure_core::time::to_rfc3339(delay_until));
+        let mut request = Request::new(url, Method::Post);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
     /// Delays all actions.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions:delay`
@@ -1073,7 +1751,7 @@ impl DevCenterDevBoxesClient {
     ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
     /// * `dev_box_name` - Display name for the Dev Box.
     ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `until` - The time to delay the Dev Box action or actions until, in RFC3339 format.
+    /// * `delay_until` - The time to delay the Dev Box action or actions until, in RFC3339 format.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -1085,7 +1763,7 @@ impl DevCenterDevBoxesClient {
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
-        until: &azure_core::time::OffsetDateTime,
+        delay_until: &azure_core::time::OffsetDateTime,
         options: Option<DevCenterDevBoxesClientDelayActionsOptions<'_>>,
     ) -> azure_core::Result<Response<models::PagedDevBoxActionDelayResult>> {
         let options = options.unwrap_or_default();
@@ -1104,9 +1782,297 @@ impl DevCenterDevBoxesClient {
             ],
         )?;
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        url.query_pairs_mut().append_pair("until", &azure_core::time::to_rfc3339(until));
+        url.query_pairs_mut()
+            .append_pair("until", &azure_core::time::to_rfc3339(delay_until));
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
+    /// Lists customization groups on the Dev Box. Listed customization groups exclude
+    /// task information unless specified via the include parameter.
+    ///
+    /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups`
+    ///
+    /// Returns a pager: as a stream it yields the items of every page, fetching the next page (the reply's `nextLink`, with this client's api-version) when needed; `into_pages()` yields whole pages.
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub fn list_customization_groups(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        options: Option<DevCenterDevBoxesClientListCustomizationGroupsOptions<'_>>,
+    ) -> azure_core::Result<Pager<models::PagedCustomizationGroup>> {
+        let options = options.unwrap_or_default();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "customizationGroups",
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        if let Some(value) = &options.include {
+            url.query_pairs_mut().append_pair("include", value.as_str());
+        }
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let pipeline = self.pipeline.clone();
+        let api_version: Option<String> = Some(self.api_version.clone());
+        Ok(
+            Pager::new(
+                move |state: PagerState, pager_options: PagerOptions<'static>| {
+                    let mut request = request.clone();
+                    if let PagerState::More(PagerContinuation::Link(next)) = state {
+                        *request.url_mut() = next_page_url(next, api_version.as_deref());
+                    }
+                    let pipeline = pipeline.clone();
+                    Box::pin(async move {
+                        send_page(
+                                &pipeline,
+                                &pager_options.context,
+                                request,
+                                |page: &models::PagedCustomizationGroup| {
+                                    page.next_link.as_deref()
+                                },
+                            )
+                            .await
+                    })
+                },
+                Some(PagerOptions {
+                    context: options.method_options.context.into_owned(),
+                    continuation: None,
+                }),
+            ),
+        )
+    }
+
+    /// Gets a customization group.
+    ///
+    /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - Display name for the Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `customization_group_name` - Name of the customization group.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_customization_group(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        customization_group_name: &str,
+        options: Option<DevCenterDevBoxesClientGetCustomizationGroupOptions<'_>>,
+    ) -> azure_core::Result<Response<models::CustomizationGroup>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "customizationGroups",
+                path_parameter("customizationGroupName", customization_group_name)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
+    /// Polls [`Self::get_customization_group`] until the operation ends.
+    ///
+    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
+    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
+    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
+    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
+    /// panics when a poller read to its end is awaited).
+    ///
+    /// Between requests it waits as long as the service asks (`retry-after-ms`,
+    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// polling; the operation itself goes on.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error at once for an argument that cannot be sent or a frequency under one
+    /// second; the poller's requests fail as [`Self::get_customization_group`] does.
+    pub fn poll_get_customization_group(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        customization_group_name: &str,
+        options: Option<DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'_>>,
+    ) -> azure_core::Result<Poller<models::CustomizationGroup>> {
+        let options = options.unwrap_or_default();
+        check_frequency(&options.poller_options)?;
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "customizationGroups",
+                path_parameter("customizationGroupName", customization_group_name)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
+    }
+
+    /// Applies customizations to the Dev Box.
+    ///
+    /// `PUT /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - The name of a Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `customization_group_name` - A customization group name.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `body` - Represents the body request of a Dev Box creation. Dev Box Pool name is required. Optionally set the owner of the Dev Box as local administrator
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn create_customization_group(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        customization_group_name: &str,
+        body: models::CustomizationGroup,
+        options: Option<DevCenterDevBoxesClientCreateCustomizationGroupOptions<'_>>,
+    ) -> azure_core::Result<Response<models::CustomizationGroup>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "customizationGroups",
+                path_parameter("customizationGroupName", customization_group_name)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Put);
+        request.insert_header("accept", "application/json");
+        request.insert_header("content-type", "application/json");
+        request.set_json(&body)?;
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
+    /// Gets the log for a customization task.
+    ///
+    /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}/logs/{customizationTaskId}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `dev_box_name` - The name of a Dev Box.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `customization_group_name` - A customization group name.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `customization_task_id` - A customization task ID.
+    ///   Length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_customization_task_log(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        dev_box_name: &str,
+        customization_group_name: &str,
+        customization_task_id: &str,
+        options: Option<DevCenterDevBoxesClientGetCustomizationTaskLogOptions<'_>>,
+    ) -> azure_core::Result<Response<String, TextFormat>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "devboxes",
+                path_parameter("devBoxName", dev_box_name)?,
+                "customizationGroups",
+                path_parameter("customizationGroupName", customization_group_name)?,
+                "logs",
+                path_parameter("customizationTaskId", customization_task_id)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "text/plain");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         Ok(response.into())
     }
@@ -1283,22 +2249,11 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
-    /// Attempts automated repair steps to resolve common problems on a Dev Box. The Dev Box may restart during this operation.
+    /// Lists snapshots for this Dev Box.
     ///
-    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:repair`
+    /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/snapshots`
     ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
+    /// Returns a pager: as a stream it yields the items of every page, fetching the next page (the reply's `nextLink`, with this client's api-version) when needed; `into_pages()` yields whole pages.
     ///
     /// # Arguments
     ///
@@ -1314,17 +2269,14 @@ impl DevCenterDevBoxesClient {
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
     /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub fn begin_repair_dev_box(
+    pub fn list_snapshots(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
-        options: Option<DevCenterDevBoxesClientBeginRepairDevBoxOptions<'_>>,
-    ) -> azure_core::Result<
-        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
-    > {
+        options: Option<DevCenterDevBoxesClientListSnapshotsOptions<'_>>,
+    ) -> azure_core::Result<Pager<models::PagedDevBoxSnapshot>> {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1334,38 +2286,46 @@ impl DevCenterDevBoxesClient {
                 "users",
                 path_parameter("userId", user_id)?,
                 "devboxes",
-                &[path_parameter("devBoxName", dev_box_name)?, ":repair"].concat(),
+                path_parameter("devBoxName", dev_box_name)?,
+                "snapshots",
             ],
         )?;
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Post);
+        let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
+        let pipeline = self.pipeline.clone();
+        let api_version: Option<String> = Some(self.api_version.clone());
         Ok(
-            long_running_poller(
-                self.pipeline.clone(),
-                request,
-                options.poller_options,
-                false,
+            Pager::new(
+                move |state: PagerState, pager_options: PagerOptions<'static>| {
+                    let mut request = request.clone();
+                    if let PagerState::More(PagerContinuation::Link(next)) = state {
+                        *request.url_mut() = next_page_url(next, api_version.as_deref());
+                    }
+                    let pipeline = pipeline.clone();
+                    Box::pin(async move {
+                        send_page(
+                                &pipeline,
+                                &pager_options.context,
+                                request,
+                                |page: &models::PagedDevBoxSnapshot| {
+                                    page.next_link.as_deref()
+                                },
+                            )
+                            .await
+                    })
+                },
+                Some(PagerOptions {
+                    context: options.method_options.context.into_owned(),
+                    continuation: None,
+                }),
             ),
         )
     }
 
-    /// Restarts a Dev Box.
+    /// Gets a snapshot by snapshot id.
     ///
-    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:restart`
-    ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
+    /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/snapshots/{snapshotId}`
     ///
     /// # Arguments
     ///
@@ -1375,23 +2335,23 @@ impl DevCenterDevBoxesClient {
     ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
     /// * `dev_box_name` - Display name for the Dev Box.
     ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `snapshot_id` - The id of the snapshot. Should be treated as opaque string.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
     ///
     /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
     /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub fn begin_restart_dev_box(
+    pub async fn get_snapshot(
         &self,
         project_name: &str,
         user_id: &str,
         dev_box_name: &str,
-        options: Option<DevCenterDevBoxesClientBeginRestartDevBoxOptions<'_>>,
-    ) -> azure_core::Result<
-        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
-    > {
+        snapshot_id: &str,
+        options: Option<DevCenterDevBoxesClientGetSnapshotOptions<'_>>,
+    ) -> azure_core::Result<Response<models::DevBoxSnapshot>> {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        let ctx = options.method_options.context.to_borrowed();
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1401,157 +2361,16 @@ impl DevCenterDevBoxesClient {
                 "users",
                 path_parameter("userId", user_id)?,
                 "devboxes",
-                &[path_parameter("devBoxName", dev_box_name)?, ":restart"].concat(),
+                path_parameter("devBoxName", dev_box_name)?,
+                "snapshots",
+                path_parameter("snapshotId", snapshot_id)?,
             ],
         )?;
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Post);
+        let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        Ok(
-            long_running_poller(
-                self.pipeline.clone(),
-                request,
-                options.poller_options,
-                false,
-            ),
-        )
-    }
-
-    /// Starts a Dev Box.
-    ///
-    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:start`
-    ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
-    ///
-    /// # Arguments
-    ///
-    /// * `project_name` - Name of the project.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
-    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
-    /// * `dev_box_name` - Display name for the Dev Box.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `options` - Optional parameters for the request.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub fn begin_start_dev_box(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        dev_box_name: &str,
-        options: Option<DevCenterDevBoxesClientBeginStartDevBoxOptions<'_>>,
-    ) -> azure_core::Result<
-        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
-    > {
-        let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "devboxes",
-                &[path_parameter("devBoxName", dev_box_name)?, ":start"].concat(),
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Post);
-        request.insert_header("accept", "application/json");
-        Ok(
-            long_running_poller(
-                self.pipeline.clone(),
-                request,
-                options.poller_options,
-                false,
-            ),
-        )
-    }
-
-    /// Stops a Dev Box.
-    ///
-    /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:stop`
-    ///
-    /// Starts the operation and returns a poller that follows the reply's `Operation-Location` until the operation ends; `.await` gives the final status. The poller's first item is the reply to the request itself.
-    ///
-    /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
-    /// canceled, an error from which [`OperationFailure::from_error`] reads the last status (it carries
-    /// the service's error). As a stream, the poller yields every reply it reads, e.g. to show
-    /// progress, the terminal status last; read it one way or the other, not both (azure_core 1.1
-    /// panics when a poller read to its end is awaited).
-    ///
-    /// Between requests it waits as long as the service asks (`retry-after-ms`,
-    /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
-    /// polling; the operation itself goes on.
-    ///
-    /// # Arguments
-    ///
-    /// * `project_name` - Name of the project.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
-    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
-    /// * `dev_box_name` - Display name for the Dev Box.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `options` - Optional parameters for the request.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub fn begin_stop_dev_box(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        dev_box_name: &str,
-        options: Option<DevCenterDevBoxesClientBeginStopDevBoxOptions<'_>>,
-    ) -> azure_core::Result<
-        Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
-    > {
-        let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "devboxes",
-                &[path_parameter("devBoxName", dev_box_name)?, ":stop"].concat(),
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        if let Some(value) = &options.hibernate {
-            url.query_pairs_mut().append_pair("hibernate", &value.to_string());
-        }
-        let mut request = Request::new(url, Method::Post);
-        request.insert_header("accept", "application/json");
-        Ok(
-            long_running_poller(
-                self.pipeline.clone(),
-                request,
-                options.poller_options,
-                false,
-            ),
-        )
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
     }
 
     /// Lists Dev Boxes in the Dev Center for a particular user.
@@ -1978,6 +2797,99 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    /// Get an environment type configured for a project.
+    ///
+    /// `GET /projects/{projectName}/environmentTypes/{environmentTypeName}`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `environment_type_name` - Name of the environment type.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_environment_types(
+        &self,
+        project_name: &str,
+        environment_type_name: &str,
+        options: Option<DevCenterEnvironmentsClientGetEnvironmentTypesOptions<'_>>,
+    ) -> azure_core::Result<Response<models::EnvironmentType>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "environmentTypes",
+                path_parameter("environmentTypeName", environment_type_name)?,
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
+    /// Gets the signed-in user's permitted abilities in an environment type.
+    ///
+    /// `GET /projects/{projectName}/environmentTypes/{environmentTypeName}/users/{userId}/abilities`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - The DevCenter Project upon which to execute operations.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `environment_type_name` - The name of the environment type
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn get_environment_type_abilities(
+        &self,
+        project_name: &str,
+        environment_type_name: &str,
+        user_id: &str,
+        options: Option<
+            DevCenterEnvironmentsClientGetEnvironmentTypeAbilitiesOptions<'_>,
+        >,
+    ) -> azure_core::Result<Response<models::EnvironmentTypeAbilities>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "environmentTypes",
+                path_parameter("environmentTypeName", environment_type_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "abilities",
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        if let Some(value) = &options.top {
+            url.query_pairs_mut().append_pair("top", &value.to_string());
+        }
+        let mut request = Request::new(url, Method::Get);
+        request.insert_header("accept", "application/json");
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
     /// Lists the environments for a project.
     ///
     /// `GET /projects/{projectName}/environments`
@@ -2281,6 +3193,9 @@ impl DevCenterEnvironmentsClient {
             ],
         )?;
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        if let Some(value) = &options.force {
+            url.query_pairs_mut().append_pair("force", &value.to_string());
+        }
         let mut request = Request::new(url, Method::Delete);
         request.insert_header("accept", "application/json");
         Ok(
@@ -2317,7 +3232,7 @@ impl DevCenterEnvironmentsClient {
         project_name: &str,
         user_id: &str,
         environment_name: &str,
-        body: models::EnvironmentUpdate,
+        body: models::EnvironmentPatchProperties,
         options: Option<DevCenterEnvironmentsClientPatchEnvironmentOptions<'_>>,
     ) -> azure_core::Result<Response<models::Environment>> {
         let options = options.unwrap_or_default();
@@ -2468,6 +3383,56 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    /// Skips an occurrence of an action.
+    ///
+    /// `POST /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}:skip`
+    ///
+    /// # Arguments
+    ///
+    /// * `project_name` - Name of the project.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
+    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
+    /// * `environment_name` - Environment name.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `action_name` - Uniquely identifies the action.
+    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
+    pub async fn skip_action(
+        &self,
+        project_name: &str,
+        user_id: &str,
+        environment_name: &str,
+        action_name: &str,
+        options: Option<DevCenterEnvironmentsClientSkipActionOptions<'_>>,
+    ) -> azure_core::Result<Response<(), NoFormat>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(
+            &mut url,
+            &[
+                "projects",
+                path_parameter("projectName", project_name)?,
+                "users",
+                path_parameter("userId", user_id)?,
+                "environments",
+                path_parameter("environmentName", environment_name)?,
+                "actions",
+                &[path_parameter("actionName", action_name)?, ":skip"].concat(),
+            ],
+        )?;
+        url.query_pairs_mut().append_pair("api-version", &self.api_version);
+        let mut request = Request::new(url, Method::Post);
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+
     /// Delays the occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}:delay`
@@ -2518,56 +3483,6 @@ impl DevCenterEnvironmentsClient {
         url.query_pairs_mut().append_pair("until", &azure_core::time::to_rfc3339(until));
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
-        let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
-    }
-
-    /// Skips an occurrence of an action.
-    ///
-    /// `POST /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}:skip`
-    ///
-    /// # Arguments
-    ///
-    /// * `project_name` - Name of the project.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `user_id` - The AAD object id of the user. If value is 'me', the identity is taken from the authentication context.
-    ///   Length 2 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$|^me$`. Not checked by the client: the service decides.
-    /// * `environment_name` - Environment name.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `action_name` - Uniquely identifies the action.
-    ///   Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
-    /// * `options` - Optional parameters for the request.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
-    /// [`models::ErrorResponse::from_error`](crate::models::ErrorResponse::from_error) reads the service's error body back from it.
-    pub async fn skip_action(
-        &self,
-        project_name: &str,
-        user_id: &str,
-        environment_name: &str,
-        action_name: &str,
-        options: Option<DevCenterEnvironmentsClientSkipActionOptions<'_>>,
-    ) -> azure_core::Result<Response<(), NoFormat>> {
-        let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
-        let mut url = self.endpoint.clone();
-        append_path(
-            &mut url,
-            &[
-                "projects",
-                path_parameter("projectName", project_name)?,
-                "users",
-                path_parameter("userId", user_id)?,
-                "environments",
-                path_parameter("environmentName", environment_name)?,
-                "actions",
-                &[path_parameter("actionName", action_name)?, ":skip"].concat(),
-            ],
-        )?;
-        url.query_pairs_mut().append_pair("api-version", &self.api_version);
-        let mut request = Request::new(url, Method::Post);
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         Ok(response.into())
     }
@@ -2934,6 +3849,13 @@ pub struct DevCenterEnvironmentsClientGetCatalogOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
+/// Options for [`DevCenterDevBoxesClient::get_customization_task_definitions`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientGetCustomizationTaskDefinitionsOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_catalog`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByCatalogOptions<'a> {
@@ -2946,6 +3868,21 @@ pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByCatalogOptions
 pub struct DevCenterEnvironmentsClientGetEnvironmentDefinitionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::list_customization_task_definitions_by_project`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientListCustomizationTaskDefinitionsByProjectOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_validate_customization_tasks_action`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_project`].
@@ -2962,9 +3899,32 @@ pub struct DevCenterEnvironmentsClientListEnvironmentTypesOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
+/// Options for [`DevCenterEnvironmentsClient::get_environment_types`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterEnvironmentsClientGetEnvironmentTypesOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterEnvironmentsClient::get_environment_type_abilities`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterEnvironmentsClientGetEnvironmentTypeAbilitiesOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+    /// The maximum number of resources to return from the operation. Example: 'top=10'.
+    pub top: Option<i32>,
+}
+
 /// Options for [`DevCenterEnvironmentsClient::list_environments`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentsOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::get_imaging_task_log`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientGetImagingTaskLogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
@@ -3019,6 +3979,13 @@ pub struct DevCenterDevBoxesClientListSchedulesByProjectOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
+/// Options for [`DevCenterClient::get_project_abilities`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterClientGetProjectAbilitiesOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
 /// Options for [`DevCenterDevBoxesClient::list_dev_boxes_by_user`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterDevBoxesClientListDevBoxesByUserOptions<'a> {
@@ -3049,6 +4016,56 @@ pub struct DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'a> {
     pub poller_options: PollerOptions<'a>,
 }
 
+/// Options for [`DevCenterDevBoxesClient::begin_start_dev_box`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_stop_dev_box`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+    /// Optional parameter to hibernate the dev box.
+    pub hibernate: Option<bool>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_restart_dev_box`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_repair_dev_box`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_restore_snapshot`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::begin_capture_snapshot`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
 /// Options for [`DevCenterDevBoxesClient::list_actions`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterDevBoxesClientListActionsOptions<'a> {
@@ -3063,13 +4080,6 @@ pub struct DevCenterDevBoxesClientGetActionOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterDevBoxesClient::delay_action`].
-#[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientDelayActionOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
-}
-
 /// Options for [`DevCenterDevBoxesClient::skip_action`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterDevBoxesClientSkipActionOptions<'a> {
@@ -3077,9 +4087,54 @@ pub struct DevCenterDevBoxesClientSkipActionOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
+/// Options for [`DevCenterDevBoxesClient::delay_action`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientDelayActionOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
 /// Options for [`DevCenterDevBoxesClient::delay_actions`].
 #[derive(Clone, Debug, Default)]
 pub struct DevCenterDevBoxesClientDelayActionsOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::list_customization_groups`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientListCustomizationGroupsOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+    /// Optional query parameter to specify what properties should be included in the response.
+    pub include: Option<models::ListCustomizationGroupsIncludeProperty>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::get_customization_group`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientGetCustomizationGroupOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::poll_get_customization_group`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'a> {
+    /// The context of every request, and how long to wait between them when the
+    /// service does not say.
+    pub poller_options: PollerOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::create_customization_group`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientCreateCustomizationGroupOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`DevCenterDevBoxesClient::get_customization_task_log`].
+#[derive(Clone, Debug, Default)]
+pub struct DevCenterDevBoxesClientGetCustomizationTaskLogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
@@ -3105,38 +4160,18 @@ pub struct DevCenterDevBoxesClientGetRemoteConnectionOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterDevBoxesClient::begin_repair_dev_box`].
+/// Options for [`DevCenterDevBoxesClient::list_snapshots`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+pub struct DevCenterDevBoxesClientListSnapshotsOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterDevBoxesClient::begin_restart_dev_box`].
+/// Options for [`DevCenterDevBoxesClient::get_snapshot`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
-}
-
-/// Options for [`DevCenterDevBoxesClient::begin_start_dev_box`].
-#[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
-}
-
-/// Options for [`DevCenterDevBoxesClient::begin_stop_dev_box`].
-#[derive(Clone, Debug, Default)]
-pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
-    /// The context of every request, and how long to wait between them when the
-    /// service does not say.
-    pub poller_options: PollerOptions<'a>,
-    /// Optional parameter to hibernate the dev box.
-    pub hibernate: Option<bool>,
+pub struct DevCenterDevBoxesClientGetSnapshotOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environments_by_user`].
@@ -3167,6 +4202,8 @@ pub struct DevCenterEnvironmentsClientBeginDeleteEnvironmentOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
     pub poller_options: PollerOptions<'a>,
+    /// The query option to force environment deletion even if the environment definition does not exist. This is a best-effort delete, and anything custom that forces resource creation beyond the associated resource group may not be deleted.
+    pub force: Option<bool>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::patch_environment`].
@@ -3190,16 +4227,16 @@ pub struct DevCenterEnvironmentsClientGetActionOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterEnvironmentsClient::delay_action`].
+/// Options for [`DevCenterEnvironmentsClient::skip_action`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterEnvironmentsClientDelayActionOptions<'a> {
+pub struct DevCenterEnvironmentsClientSkipActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
-/// Options for [`DevCenterEnvironmentsClient::skip_action`].
+/// Options for [`DevCenterEnvironmentsClient::delay_action`].
 #[derive(Clone, Debug, Default)]
-pub struct DevCenterEnvironmentsClientSkipActionOptions<'a> {
+pub struct DevCenterEnvironmentsClientDelayActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
@@ -3266,6 +4303,42 @@ where
     }
 }
 
+impl std::fmt::Display for OperationFailure<models::CustomizationTask> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(_) => {
+                f.write_str("the operation failed")?;
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::CustomizationTask> {}
+
+impl std::fmt::Display
+for OperationFailure<models::CustomizationTaskListValidationOperationResult> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error
+for OperationFailure<models::CustomizationTaskListValidationOperationResult> {}
+
 impl std::fmt::Display for OperationFailure<models::OperationStatus> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -3286,7 +4359,21 @@ impl std::fmt::Display for OperationFailure<models::OperationStatus> {
 
 impl std::error::Error for OperationFailure<models::OperationStatus> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation> {
+impl std::fmt::Display for OperationFailure<models::CustomizationGroup> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(_) => {
+                f.write_str("the operation failed")?;
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::CustomizationGroup> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperation2> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3304,47 +4391,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation> {
     }
 }
 
-impl std::error::Error for OperationFailure<models::DevBoxStartOperation> {}
-
-impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxStopOperation> {}
-
-impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxRestartOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxCaptureSnapshotOperation2> {}
 
 impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -3366,7 +4413,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
 
 impl std::error::Error for OperationFailure<models::DevBoxRepairOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation2> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3384,9 +4431,9 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> 
     }
 }
 
-impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxRestartOperation2> {}
 
-impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRestoreSnapshotOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -3404,7 +4451,87 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> 
     }
 }
 
-impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxRestoreSnapshotOperation> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation2> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::DevBoxStartOperation2> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation2> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::DevBoxStopOperation2> {}
+
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation2> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation2> {}
+
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation2> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation2> {}
 
 /// The poller of every `poll_*` method: it sends `request` again until the status it
 /// reads is terminal.

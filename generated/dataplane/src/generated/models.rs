@@ -24,6 +24,698 @@ pub struct Catalog {
     pub name: Option<String>,
 }
 
+/// Represents a list of tasks to apply to a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct CustomizationGroup {
+    /// Tasks to apply. Note by default tasks are excluded from the response when
+    /// listing customization groups. To include them, use the `include=tasks` query
+    /// parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<Vec<CustomizationTask>>,
+    /// The unique URI of the customization group.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub uri: Option<String>,
+    /// Name of the customization group.
+    ///
+    /// Length 3 to 63, pattern `^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub name: Option<String>,
+    /// Status of the customization group.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub status: Option<CustomizationGroupStatus>,
+    /// Start time of the customization group, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// End time of the customization group, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+}
+
+impl azure_core::http::poller::StatusMonitor for CustomizationGroup {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+
+        match &self.status {
+            Some(CustomizationGroupStatus::Succeeded) => PollerStatus::Succeeded,
+            Some(CustomizationGroupStatus::Failed) => PollerStatus::Failed,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// Status of a customization group.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomizationGroupStatus {
+    /// The customization group has not yet started.
+    NotStarted,
+    /// The customization group is currently executing.
+    Running,
+    /// All tasks in the customization group successfully executed.
+    Succeeded,
+    /// At least one task in the customization group failed.
+    Failed,
+    /// At least one task in the customization group failed validation.
+    ValidationFailed,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl CustomizationGroupStatus {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotStarted => "NotStarted",
+            Self::Running => "Running",
+            Self::Succeeded => "Succeeded",
+            Self::Failed => "Failed",
+            Self::ValidationFailed => "ValidationFailed",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for CustomizationGroupStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for CustomizationGroupStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CustomizationGroupStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "NotStarted" => Self::NotStarted,
+                "Running" => Self::Running,
+                "Succeeded" => Self::Succeeded,
+                "Failed" => Self::Failed,
+                "ValidationFailed" => Self::ValidationFailed,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for CustomizationGroupStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomizationGroupStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// A customization task to run on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct CustomizationTask {
+    /// Name of the task.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Parameters for the task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<std::collections::HashMap<String, String>>,
+    /// Display name to help differentiate multiple instances of the same task.
+    #[serde(default, rename = "displayName", skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Timeout, in seconds. Overrides any timeout provided on the task definition.
+    #[serde(
+        default,
+        rename = "timeoutInSeconds",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timeout_in_seconds: Option<i32>,
+    /// What account to run the task as.
+    #[serde(default, rename = "runAs", skip_serializing_if = "Option::is_none")]
+    pub run_as: Option<CustomizationTaskExecutionAccount>,
+    /// ID of the task instance.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub id: Option<String>,
+    /// The unique URI for retrieving the task logs.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, rename = "logUri", skip_serializing)]
+    pub log_uri: Option<String>,
+    /// Status of the task.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub status: Option<CustomizationTaskStatus>,
+    /// Start time of the task, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// End time of the task, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+}
+
+impl azure_core::http::poller::StatusMonitor for CustomizationTask {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+
+        match &self.status {
+            Some(CustomizationTaskStatus::Succeeded) => PollerStatus::Succeeded,
+            Some(CustomizationTaskStatus::Failed) => PollerStatus::Failed,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// Represents a task to be used in customizing a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomizationTaskDefinition {
+    /// Full name of the task: {catalogName}/{taskName}.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub name: Option<String>,
+    /// Name of the catalog that the task belongs to.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "catalogName", skip_serializing)]
+    pub catalog_name: Option<String>,
+    /// The unique URI of the customization task.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub uri: Option<String>,
+    /// Description of the task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Parameters for the task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<
+        std::collections::HashMap<String, CustomizationTaskDefinitionParameter>,
+    >,
+}
+
+/// Parameters for a customization task.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomizationTaskDefinitionParameter {
+    /// Description of the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Type of the parameter.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<CustomizationTaskDefinitionParameterType>,
+    /// Whether or not the parameter is required.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub required: Option<bool>,
+    /// Default value for the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Allowed values for the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<String>>,
+}
+
+/// Type of the parameter.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomizationTaskDefinitionParameterType {
+    /// The parameter accepts a string value.
+    String,
+    /// The parameter accepts a number value.
+    Number,
+    /// The parameter accepts a boolean value.
+    Boolean,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl CustomizationTaskDefinitionParameterType {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::String => "string",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for CustomizationTaskDefinitionParameterType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for CustomizationTaskDefinitionParameterType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CustomizationTaskDefinitionParameterType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "string" => Self::String,
+                "number" => Self::Number,
+                "boolean" => Self::Boolean,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for CustomizationTaskDefinitionParameterType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomizationTaskDefinitionParameterType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// What account to run the task as.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomizationTaskExecutionAccount {
+    /// The SYSTEM account.
+    System,
+    /// The account of the signed in user.
+    User,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl CustomizationTaskExecutionAccount {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::System => "System",
+            Self::User => "User",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for CustomizationTaskExecutionAccount {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for CustomizationTaskExecutionAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CustomizationTaskExecutionAccount {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "System" => Self::System,
+                "User" => Self::User,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for CustomizationTaskExecutionAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomizationTaskExecutionAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// Represents a list of tasks to apply to a Dev Box
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct CustomizationTaskList {
+    /// Tasks to apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<Vec<CustomizationTask>>,
+}
+
+/// All of the validation errors for a customization task.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomizationTaskListValidationError {
+    /// The customization task that the error is about.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<CustomizationTask>,
+    /// List of validation errors for the task.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<Error>>,
+}
+
+/// The operation result of validating a list of customization tasks.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomizationTaskListValidationOperationResult {
+    /// Fully qualified ID for the operation status.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub id: Option<String>,
+    /// The operation id name.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, skip_serializing)]
+    pub name: Option<String>,
+    /// Provisioning state of the resource.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The id of the resource.
+    #[serde(default, rename = "resourceId", skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+    /// The start time of the operation, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The end time of the operation, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Percent of the operation that is complete.
+    ///
+    /// Minimum 0, maximum 100. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "percentComplete",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub percent_complete: Option<f64>,
+    /// Custom operation properties, populated only for a successful operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<serde_json::Value>,
+    /// Operation Error message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+    /// Outcome of validation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<CustomizationTaskListValidationResult>,
+}
+
+impl azure_core::http::poller::StatusMonitor
+for CustomizationTaskListValidationOperationResult {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The result of validating a list of customization tasks.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomizationTaskListValidationResult {
+    /// Outcome of validation.
+    ///
+    /// Required.
+    #[serde(
+        default,
+        rename = "validationResult",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub validation_result: Option<CustomizationTaskListValidationStatus>,
+    /// List of validation errors. Absent if no errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<CustomizationTaskListValidationError>>,
+}
+
+/// Status of validating a list of customization tasks.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomizationTaskListValidationStatus {
+    /// Validation succeeded.
+    Succeeded,
+    /// Validation failed.
+    Failed,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl CustomizationTaskListValidationStatus {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Succeeded => "Succeeded",
+            Self::Failed => "Failed",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for CustomizationTaskListValidationStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for CustomizationTaskListValidationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CustomizationTaskListValidationStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "Succeeded" => Self::Succeeded,
+                "Failed" => Self::Failed,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for CustomizationTaskListValidationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomizationTaskListValidationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// Status of a customization task.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomizationTaskStatus {
+    /// The task has not yet started.
+    NotStarted,
+    /// The task is currently executing.
+    Running,
+    /// The task successfully executed.
+    Succeeded,
+    /// The task reference is not valid.
+    FailedValidation,
+    /// he task was skipped.
+    Skipped,
+    /// The task timed out.
+    TimedOut,
+    /// The task failed to execute.
+    Failed,
+    /// The task is awaiting the User Account Control (UAC) prompt to be approved. (See more at: <https://learn.microsoft.com/windows/security/application-security/application-control/user-account-control/>)
+    WaitingForUserInputUac,
+    /// The task is awaiting the user to connect to the Dev Box to execute.
+    WaitingForUserSession,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl CustomizationTaskStatus {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotStarted => "NotStarted",
+            Self::Running => "Running",
+            Self::Succeeded => "Succeeded",
+            Self::FailedValidation => "FailedValidation",
+            Self::Skipped => "Skipped",
+            Self::TimedOut => "TimedOut",
+            Self::Failed => "Failed",
+            Self::WaitingForUserInputUac => "WaitingForUserInputUac",
+            Self::WaitingForUserSession => "WaitingForUserSession",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for CustomizationTaskStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for CustomizationTaskStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CustomizationTaskStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "NotStarted" => Self::NotStarted,
+                "Running" => Self::Running,
+                "Succeeded" => Self::Succeeded,
+                "FailedValidation" => Self::FailedValidation,
+                "Skipped" => Self::Skipped,
+                "TimedOut" => Self::TimedOut,
+                "Failed" => Self::Failed,
+                "WaitingForUserInputUac" => Self::WaitingForUserInputUac,
+                "WaitingForUserSession" => Self::WaitingForUserSession,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for CustomizationTaskStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomizationTaskStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// A Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DevBox {
@@ -130,12 +822,20 @@ pub struct DevBox {
         with = "azure_core::time::rfc3339::option"
     )]
     pub created_time: Option<azure_core::time::OffsetDateTime>,
-    /// Indicates whether the owner of the Dev Box is a local administrator.
+    /// Last time a user connected to this Dev Box, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
     #[serde(
         default,
-        rename = "localAdministrator",
-        skip_serializing_if = "Option::is_none"
+        rename = "lastConnectedTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
     )]
+    pub last_connected_time: Option<azure_core::time::OffsetDateTime>,
+    /// Indicates whether the owner of the Dev Box is a local administrator.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(default, rename = "localAdministrator", skip_serializing)]
     pub local_administrator: Option<LocalAdminStatus>,
 }
 
@@ -228,9 +928,9 @@ pub struct DevBoxActionDelayResult {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DevBoxActionDelayResultStatus {
-    /// `Succeeded`
+    /// The delay operation succeeded.
     Succeeded,
-    /// `Failed`
+    /// The delay operation failed.
     Failed,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -295,9 +995,9 @@ impl<'de> Deserialize<'de> for DevBoxActionDelayResultStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DevBoxActionSourceType {
-    /// `Pool`
+    /// The action was triggered by a Dev Box pool.
     Pool,
-    /// `Schedule`
+    /// The action was triggered by a Dev Box schedule.
     Schedule,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -362,7 +1062,7 @@ impl<'de> Deserialize<'de> for DevBoxActionSourceType {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DevBoxActionType {
-    /// `Stop`
+    /// The action will stop the Dev Box.
     Stop,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -418,6 +1118,80 @@ impl<'de> Deserialize<'de> for DevBoxActionType {
     }
 }
 
+/// Information about a snapshot creation operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxCaptureSnapshotOperation2 {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+impl azure_core::http::poller::StatusMonitor for DevBoxCaptureSnapshotOperation2 {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
+        }
+    }
+}
+
 /// Details about the next run of an action.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -440,14 +1214,18 @@ pub struct DevBoxNextAction {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DevBoxOperation {
-    /// `kind` is `Start`.
-    Start(DevBoxStartOperation),
-    /// `kind` is `Stop`.
-    Stop(DevBoxStopOperation),
-    /// `kind` is `Restart`.
-    Restart(DevBoxRestartOperation),
+    /// `kind` is `CaptureSnapshot`.
+    CaptureSnapshot(DevBoxCaptureSnapshotOperation2),
     /// `kind` is `Repair`.
     Repair(DevBoxRepairOperation),
+    /// `kind` is `Restart`.
+    Restart(DevBoxRestartOperation2),
+    /// `kind` is `RestoreSnapshot`.
+    RestoreSnapshot(DevBoxRestoreSnapshotOperation),
+    /// `kind` is `Start`.
+    Start(DevBoxStartOperation2),
+    /// `kind` is `Stop`.
+    Stop(DevBoxStopOperation2),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }
@@ -455,14 +1233,20 @@ pub enum DevBoxOperation {
 impl Serialize for DevBoxOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Start(value) => with_discriminator(value, "kind", "Start", serializer),
-            Self::Stop(value) => with_discriminator(value, "kind", "Stop", serializer),
-            Self::Restart(value) => {
-                with_discriminator(value, "kind", "Restart", serializer)
+            Self::CaptureSnapshot(value) => {
+                with_discriminator(value, "kind", "CaptureSnapshot", serializer)
             }
             Self::Repair(value) => {
                 with_discriminator(value, "kind", "Repair", serializer)
             }
+            Self::Restart(value) => {
+                with_discriminator(value, "kind", "Restart", serializer)
+            }
+            Self::RestoreSnapshot(value) => {
+                with_discriminator(value, "kind", "RestoreSnapshot", serializer)
+            }
+            Self::Start(value) => with_discriminator(value, "kind", "Start", serializer),
+            Self::Stop(value) => with_discriminator(value, "kind", "Stop", serializer),
             Self::UnknownKind(value) => value.serialize(serializer),
         }
     }
@@ -476,6 +1260,26 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
         let kind = value.get("kind").and_then(serde_json::Value::as_str);
         Ok(
             match kind {
+                Some("CaptureSnapshot") => {
+                    Self::CaptureSnapshot(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Repair") => {
+                    Self::Repair(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("Restart") => {
+                    Self::Restart(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
+                Some("RestoreSnapshot") => {
+                    Self::RestoreSnapshot(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
                 Some("Start") => {
                     Self::Start(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
@@ -486,19 +1290,92 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
-                Some("Restart") => {
-                    Self::Restart(
-                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
-                    )
-                }
-                Some("Repair") => {
-                    Self::Repair(
-                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
-                    )
-                }
                 _ => Self::UnknownKind(value),
             },
         )
+    }
+}
+
+/// The type of Dev Box operation.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DevBoxOperationKind {
+    /// The operation represents a Dev Box start.
+    Start,
+    /// The operation represents a Dev Box stop.
+    Stop,
+    /// The operation represents a Dev Box restart.
+    Restart,
+    /// The operation represents a Dev Box repair.
+    Repair,
+    /// The operation represents a Dev Box restore from snapshot.
+    RestoreSnapshot,
+    /// The operation represents a Dev Box manual snapshot creation.
+    CaptureSnapshot,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl DevBoxOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "Start",
+            Self::Stop => "Stop",
+            Self::Restart => "Restart",
+            Self::Repair => "Repair",
+            Self::RestoreSnapshot => "RestoreSnapshot",
+            Self::CaptureSnapshot => "CaptureSnapshot",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxOperationKind {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "Start" => Self::Start,
+                "Stop" => Self::Stop,
+                "Restart" => Self::Restart,
+                "Repair" => Self::Repair,
+                "RestoreSnapshot" => Self::RestoreSnapshot,
+                "CaptureSnapshot" => Self::CaptureSnapshot,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for DevBoxOperationKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DevBoxOperationKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
     }
 }
 
@@ -509,29 +1386,29 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DevBoxProvisioningState {
-    /// `Succeeded`
+    /// Dev Box was successfully provisioned.
     Succeeded,
-    /// `Failed`
+    /// Dev Box failed to provision.
     Failed,
-    /// `Canceled`
+    /// Dev Box provision was canceled.
     Canceled,
-    /// `Creating`
+    /// Dev Box is being created.
     Creating,
-    /// `Deleting`
+    /// Dev Box is being deleted.
     Deleting,
-    /// `Updating`
+    /// Dev Box is updating.
     Updating,
-    /// `Starting`
+    /// Dev Box is starting.
     Starting,
-    /// `Stopping`
+    /// Dev Box is stopping.
     Stopping,
-    /// `Provisioning`
+    /// Dev Box is provisioning.
     Provisioning,
-    /// `ProvisionedWithWarning`
+    /// Dev Box was provisioned with warning.
     ProvisionedWithWarning,
-    /// `InGracePeriod`
+    /// Dev Box is in grace period.
     InGracePeriod,
-    /// `NotProvisioned`
+    /// Dev Box is not provisioned.
     NotProvisioned,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -631,7 +1508,7 @@ pub struct DevBoxRepairOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxRepairOperationKind>,
+    pub kind: Option<DevBoxOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -686,52 +1563,6 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRepairOperation {
     }
 }
 
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum DevBoxRepairOperationKind {
-    /// `Repair`
-    #[serde(rename = "Repair")]
-    Repair,
-}
-
-impl DevBoxRepairOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Repair => "Repair",
-        }
-    }
-}
-
-impl AsRef<str> for DevBoxRepairOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxRepairOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxRepairOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Repair" => Ok(Self::Repair),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown DevBoxRepairOperationKind value `{value}`"),
-                    ),
-                )
-            }
-        }
-    }
-}
-
 /// Information about the result of a repair operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -754,11 +1585,11 @@ pub struct DevBoxRepairOperationResult {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DevBoxRepairOutcome {
-    /// `FixApplied`
+    /// A fix for an issue was automatically applied to the Dev Box.
     FixApplied,
-    /// `IssuesDetected`
+    /// One or more issues was detected on the Dev Box, but they could not be fixed automatically.
     IssuesDetected,
-    /// `NoIssuesDetected`
+    /// The service did not identify any issues on the Dev Box.
     NoIssuesDetected,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -821,7 +1652,7 @@ impl<'de> Deserialize<'de> for DevBoxRepairOutcome {
 /// Information about a restart operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxRestartOperation {
+pub struct DevBoxRestartOperation2 {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -840,7 +1671,7 @@ pub struct DevBoxRestartOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxRestartOperationKind>,
+    pub kind: Option<DevBoxOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -876,7 +1707,7 @@ pub struct DevBoxRestartOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
+impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation2 {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -892,56 +1723,125 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
     }
 }
 
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum DevBoxRestartOperationKind {
-    /// `Restart`
-    #[serde(rename = "Restart")]
-    Restart,
+/// Information about a restore from snapshot operation on a Dev Box.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxRestoreSnapshotOperation {
+    /// The unique URI for the Dev Box operation.
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Unique identifier for the Dev Box operation.
+    ///
+    /// Format `uuid`, length 36 to 36, pattern `^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$`. Not checked by the client: the service decides.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "operationId", skip_serializing)]
+    pub operation_id: Option<String>,
+    /// The kind of operation that occurred.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DevBoxOperationKind>,
+    /// The operation status.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OperationState>,
+    /// The object ID of the actor which initiated the operation.
+    ///
+    /// Format `uuid`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "createdByObjectId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_object_id: Option<String>,
+    /// he time the operation started, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "startTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub start_time: Option<azure_core::time::OffsetDateTime>,
+    /// The time the operation finished, in RFC3339 format.
+    #[serde(
+        default,
+        rename = "endTime",
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub end_time: Option<azure_core::time::OffsetDateTime>,
+    /// Provisioning or operation error details. Populated only for error states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+    /// Specifies the snapshot id that was used for the restore operation.
+    ///
+    /// Required.
+    #[serde(default, rename = "snapshotId", skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
 }
 
-impl DevBoxRestartOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Restart => "Restart",
+impl azure_core::http::poller::StatusMonitor for DevBoxRestoreSnapshotOperation {
+    type Output = Self;
+    type Format = azure_core::http::JsonFormat;
+    /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        use azure_core::http::poller::PollerStatus;
+
+        match &self.status {
+            Some(OperationState::Succeeded) => PollerStatus::Succeeded,
+            Some(OperationState::Failed) => PollerStatus::Failed,
+            Some(OperationState::Canceled) => PollerStatus::Canceled,
+            _ => PollerStatus::InProgress,
         }
     }
 }
 
-impl AsRef<str> for DevBoxRestartOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxRestartOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxRestartOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Restart" => Ok(Self::Restart),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown DevBoxRestartOperationKind value `{value}`"),
-                    ),
-                )
-            }
-        }
-    }
+/// A DevBox snapshot
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DevBoxSnapshot {
+    /// The id of the snapshot. Should be treated as opaque string.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "snapshotId", skip_serializing)]
+    pub snapshot_id: Option<String>,
+    /// The datetime that the snapshot was created, in RFC3339 format.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "createdTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub created_time: Option<azure_core::time::OffsetDateTime>,
+    /// The datetime when the snapshot expires, will only be shown for a manual snapshot, in RFC3339 format.
+    ///
+    /// Read-only: set by the service, never sent.
+    #[serde(
+        default,
+        rename = "expirationTime",
+        skip_serializing,
+        with = "azure_core::time::rfc3339::option"
+    )]
+    pub expiration_time: Option<azure_core::time::OffsetDateTime>,
+    /// The type of the snapshot indicates whether it is manual or automatic.
+    ///
+    /// Required. Read-only: set by the service, never sent.
+    #[serde(default, rename = "snapshotType", skip_serializing)]
+    pub snapshot_type: Option<SnapshotType>,
 }
 
 /// Information about a start operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxStartOperation {
+pub struct DevBoxStartOperation2 {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -960,7 +1860,7 @@ pub struct DevBoxStartOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxStartOperationKind>,
+    pub kind: Option<DevBoxOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -996,7 +1896,7 @@ pub struct DevBoxStartOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
+impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation2 {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1008,52 +1908,6 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
-        }
-    }
-}
-
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum DevBoxStartOperationKind {
-    /// `Start`
-    #[serde(rename = "Start")]
-    Start,
-}
-
-impl DevBoxStartOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "Start",
-        }
-    }
-}
-
-impl AsRef<str> for DevBoxStartOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxStartOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxStartOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Start" => Ok(Self::Start),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown DevBoxStartOperationKind value `{value}`"),
-                    ),
-                )
-            }
         }
     }
 }
@@ -1061,7 +1915,7 @@ impl std::str::FromStr for DevBoxStartOperationKind {
 /// Information about a stop operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxStopOperation {
+pub struct DevBoxStopOperation2 {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1080,7 +1934,7 @@ pub struct DevBoxStopOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxStopOperationKind>,
+    pub kind: Option<DevBoxOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1116,7 +1970,7 @@ pub struct DevBoxStopOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
+impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation2 {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1128,52 +1982,6 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
-        }
-    }
-}
-
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum DevBoxStopOperationKind {
-    /// `Stop`
-    #[serde(rename = "Stop")]
-    Stop,
-}
-
-impl DevBoxStopOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "Stop",
-        }
-    }
-}
-
-impl AsRef<str> for DevBoxStopOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxStopOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxStopOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Stop" => Ok(Self::Stop),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown DevBoxStopOperationKind value `{value}`"),
-                    ),
-                )
-            }
         }
     }
 }
@@ -1304,7 +2112,7 @@ pub struct EnvironmentAction {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EnvironmentActionType {
-    /// `Delete`
+    /// The action will delete the environment and associated resources.
     Delete,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -1449,7 +2257,7 @@ pub struct EnvironmentDefinitionParameter {
 /// Information about a delete operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct EnvironmentDeleteOperation {
+pub struct EnvironmentDeleteOperation2 {
     /// The unique URI for the environment operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1468,7 +2276,7 @@ pub struct EnvironmentDeleteOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<EnvironmentDeleteOperationKind>,
+    pub kind: Option<EnvironmentOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1511,7 +2319,7 @@ pub struct EnvironmentDeleteOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation2 {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1523,52 +2331,6 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
-        }
-    }
-}
-
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum EnvironmentDeleteOperationKind {
-    /// `Delete`
-    #[serde(rename = "Delete")]
-    Delete,
-}
-
-impl EnvironmentDeleteOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Delete => "Delete",
-        }
-    }
-}
-
-impl AsRef<str> for EnvironmentDeleteOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for EnvironmentDeleteOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for EnvironmentDeleteOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Delete" => Ok(Self::Delete),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown EnvironmentDeleteOperationKind value `{value}`"),
-                    ),
-                )
-            }
         }
     }
 }
@@ -1576,7 +2338,7 @@ impl std::str::FromStr for EnvironmentDeleteOperationKind {
 /// Information about a deploy operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct EnvironmentDeployOperation {
+pub struct EnvironmentDeployOperation2 {
     /// The unique URI for the environment operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1595,7 +2357,7 @@ pub struct EnvironmentDeployOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<EnvironmentDeployOperationKind>,
+    pub kind: Option<EnvironmentOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1638,7 +2400,7 @@ pub struct EnvironmentDeployOperation {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation2 {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1650,52 +2412,6 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
-        }
-    }
-}
-
-/// The kind of operation that occurred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-pub enum EnvironmentDeployOperationKind {
-    /// `Deploy`
-    #[serde(rename = "Deploy")]
-    Deploy,
-}
-
-impl EnvironmentDeployOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Deploy => "Deploy",
-        }
-    }
-}
-
-impl AsRef<str> for EnvironmentDeployOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for EnvironmentDeployOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for EnvironmentDeployOperationKind {
-    type Err = azure_core::Error;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Deploy" => Ok(Self::Deploy),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("unknown EnvironmentDeployOperationKind value `{value}`"),
-                    ),
-                )
-            }
         }
     }
 }
@@ -1720,10 +2436,10 @@ pub struct EnvironmentNextAction {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EnvironmentOperation {
-    /// `kind` is `Deploy`.
-    Deploy(EnvironmentDeployOperation),
     /// `kind` is `Delete`.
-    Delete(EnvironmentDeleteOperation),
+    Delete(EnvironmentDeleteOperation2),
+    /// `kind` is `Deploy`.
+    Deploy(EnvironmentDeployOperation2),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }
@@ -1731,11 +2447,11 @@ pub enum EnvironmentOperation {
 impl Serialize for EnvironmentOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Deploy(value) => {
-                with_discriminator(value, "kind", "Deploy", serializer)
-            }
             Self::Delete(value) => {
                 with_discriminator(value, "kind", "Delete", serializer)
+            }
+            Self::Deploy(value) => {
+                with_discriminator(value, "kind", "Deploy", serializer)
             }
             Self::UnknownKind(value) => value.serialize(serializer),
         }
@@ -1750,19 +2466,86 @@ impl<'de> Deserialize<'de> for EnvironmentOperation {
         let kind = value.get("kind").and_then(serde_json::Value::as_str);
         Ok(
             match kind {
-                Some("Deploy") => {
-                    Self::Deploy(
+                Some("Delete") => {
+                    Self::Delete(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
-                Some("Delete") => {
-                    Self::Delete(
+                Some("Deploy") => {
+                    Self::Deploy(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
                 _ => Self::UnknownKind(value),
             },
         )
+    }
+}
+
+/// The type of environment operation.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EnvironmentOperationKind {
+    /// The operation represents a deployment.
+    Deploy,
+    /// The operation represents a delete.
+    Delete,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl EnvironmentOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Deploy => "Deploy",
+            Self::Delete => "Delete",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentOperationKind {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "Deploy" => Self::Deploy,
+                "Delete" => Self::Delete,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for EnvironmentOperationKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EnvironmentOperationKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
     }
 }
 
@@ -1788,15 +2571,15 @@ pub struct EnvironmentOutput {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EnvironmentOutputType {
-    /// `array`
+    /// The output is an array of values.
     Array,
-    /// `boolean`
+    /// The output is a boolean value.
     Boolean,
-    /// `number`
+    /// The output is a number value.
     Number,
-    /// `object`
+    /// The output is an object value.
     Object,
-    /// `string`
+    /// The output is a string value.
     String,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -1869,6 +2652,20 @@ pub struct EnvironmentOutputs {
     pub outputs: Option<std::collections::HashMap<String, EnvironmentOutput>>,
 }
 
+/// Properties of an environment. These properties can be updated via PATCH after the resource has been created.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct EnvironmentPatchProperties {
+    /// The time the expiration date will be triggered (UTC), after which the
+    /// environment and associated resources will be deleted.
+    #[serde(
+        default,
+        with = "nullable_date_time",
+        rename = "expirationDate",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expiration_date: Option<Option<azure_core::time::OffsetDateTime>>,
+}
+
 /// The provisioning state of the environment.
 ///
 /// Extensible: the service may send values this client does not know yet; they are
@@ -1876,31 +2673,31 @@ pub struct EnvironmentOutputs {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EnvironmentProvisioningState {
-    /// `Succeeded`
+    /// The environment was successfully provisioned.
     Succeeded,
-    /// `Failed`
+    /// The environment failed to provision.
     Failed,
-    /// `Canceled`
+    /// The environment provisioning was canceled.
     Canceled,
-    /// `Creating`
+    /// The environment is creating.
     Creating,
-    /// `Accepted`
+    /// The environment was accepted.
     Accepted,
-    /// `Deleting`
+    /// The environment is deleting.
     Deleting,
-    /// `Updating`
+    /// The environment is updating.
     Updating,
-    /// `Preparing`
+    /// The environment is preparing.
     Preparing,
-    /// `Running`
+    /// The environment is running.
     Running,
-    /// `Syncing`
+    /// The environment is Syncing.
     Syncing,
-    /// `MovingResources`
+    /// The environment is moving resources.
     MovingResources,
-    /// `TransientFailure`
+    /// The environment has a transient failure.
     TransientFailure,
-    /// `StorageProvisioningFailed`
+    /// The environment storage provisioning failed.
     StorageProvisioningFailed,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2019,6 +2816,196 @@ pub struct EnvironmentType {
     pub display_name: Option<String>,
 }
 
+/// Abilities a user has on an environment type.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct EnvironmentTypeAbilities {
+    /// The abilities the user has to perform actions on the environment type as an admin.
+    ///
+    /// Required.
+    #[serde(
+        default,
+        rename = "abilitiesAsAdmin",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abilities_as_admin: Option<Vec<EnvironmentTypeAbilityAsAdmin>>,
+    /// The abilities the user has to perform actions on the environment type as a developer.
+    ///
+    /// Required.
+    #[serde(
+        default,
+        rename = "abilitiesAsDeveloper",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abilities_as_developer: Option<Vec<EnvironmentTypeAbilityAsDeveloper>>,
+}
+
+/// An ability the user has to perform an action on the environment type as an admin.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EnvironmentTypeAbilityAsAdmin {
+    /// User can delete environments.
+    DeleteEnvironments,
+    /// User can delay and skip actions on environments.
+    ManageEnvironmentActions,
+    /// User can read actions on environments.
+    ReadEnvironmentActions,
+    /// User can read outputs on environments.
+    ReadEnvironmentOutputs,
+    /// User can read environments.
+    ReadEnvironments,
+    /// User can create new environments or replace and update existing ones.
+    WriteEnvironments,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl EnvironmentTypeAbilityAsAdmin {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DeleteEnvironments => "DeleteEnvironments",
+            Self::ManageEnvironmentActions => "ManageEnvironmentActions",
+            Self::ReadEnvironmentActions => "ReadEnvironmentActions",
+            Self::ReadEnvironmentOutputs => "ReadEnvironmentOutputs",
+            Self::ReadEnvironments => "ReadEnvironments",
+            Self::WriteEnvironments => "WriteEnvironments",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentTypeAbilityAsAdmin {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentTypeAbilityAsAdmin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentTypeAbilityAsAdmin {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "DeleteEnvironments" => Self::DeleteEnvironments,
+                "ManageEnvironmentActions" => Self::ManageEnvironmentActions,
+                "ReadEnvironmentActions" => Self::ReadEnvironmentActions,
+                "ReadEnvironmentOutputs" => Self::ReadEnvironmentOutputs,
+                "ReadEnvironments" => Self::ReadEnvironments,
+                "WriteEnvironments" => Self::WriteEnvironments,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for EnvironmentTypeAbilityAsAdmin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EnvironmentTypeAbilityAsAdmin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// An ability the user has to perform an action on the environment type as a developer.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EnvironmentTypeAbilityAsDeveloper {
+    /// User can delete environments.
+    DeleteEnvironments,
+    /// User can delay and skip actions on environments.
+    ManageEnvironmentActions,
+    /// User can read actions on environments.
+    ReadEnvironmentActions,
+    /// User can read outputs on environments.
+    ReadEnvironmentOutputs,
+    /// User can read environments.
+    ReadEnvironments,
+    /// User can create new environments or replace and update existing ones.
+    WriteEnvironments,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl EnvironmentTypeAbilityAsDeveloper {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DeleteEnvironments => "DeleteEnvironments",
+            Self::ManageEnvironmentActions => "ManageEnvironmentActions",
+            Self::ReadEnvironmentActions => "ReadEnvironmentActions",
+            Self::ReadEnvironmentOutputs => "ReadEnvironmentOutputs",
+            Self::ReadEnvironments => "ReadEnvironments",
+            Self::WriteEnvironments => "WriteEnvironments",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentTypeAbilityAsDeveloper {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentTypeAbilityAsDeveloper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentTypeAbilityAsDeveloper {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "DeleteEnvironments" => Self::DeleteEnvironments,
+                "ManageEnvironmentActions" => Self::ManageEnvironmentActions,
+                "ReadEnvironmentActions" => Self::ReadEnvironmentActions,
+                "ReadEnvironmentOutputs" => Self::ReadEnvironmentOutputs,
+                "ReadEnvironments" => Self::ReadEnvironments,
+                "WriteEnvironments" => Self::WriteEnvironments,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for EnvironmentTypeAbilityAsDeveloper {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EnvironmentTypeAbilityAsDeveloper {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// Indicates whether an environment type is enabled for use in a project.
 ///
 /// Extensible: the service may send values this client does not know yet; they are
@@ -2026,9 +3013,9 @@ pub struct EnvironmentType {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EnvironmentTypeEnableStatus {
-    /// `Enabled`
+    /// The environment type is enabled for use in the project.
     Enabled,
-    /// `Disabled`
+    /// The environment type is not enabled for use in the project.
     Disabled,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2084,23 +3071,6 @@ impl<'de> Deserialize<'de> for EnvironmentTypeEnableStatus {
         let Ok(value) = text.parse();
         Ok(value)
     }
-}
-
-/// Properties of an environment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct EnvironmentUpdate {
-    /// The time the expiration date will be triggered (UTC), after which the
-    /// environment and associated resources will be deleted.
-    #[serde(
-        default,
-        with = "nullable_date_time",
-        rename = "expirationDate",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expiration_date: Option<Option<azure_core::time::OffsetDateTime>>,
-    /// Parameters object for the environment.
-    #[serde(default, with = "nullable", skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<Option<serde_json::Value>>,
 }
 
 /// The error object.
@@ -2179,11 +3149,11 @@ pub struct HardwareProfile {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HibernateSupport {
-    /// `Enabled`
+    /// Hibernate is enabled.
     Enabled,
-    /// `Disabled`
+    /// Hibernate is not enabled.
     Disabled,
-    /// `OsUnsupported`
+    /// Hibernate is not supported by the operating system.
     OsUnsupported,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2289,6 +3259,69 @@ pub struct InnerError {
     pub innererror: Option<Box<InnerError>>,
 }
 
+/// `ListCustomizationGroupsIncludeProperty`
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ListCustomizationGroupsIncludeProperty {
+    /// Include list of tasks in the response.
+    Tasks,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl ListCustomizationGroupsIncludeProperty {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tasks => "tasks",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for ListCustomizationGroupsIncludeProperty {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for ListCustomizationGroupsIncludeProperty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ListCustomizationGroupsIncludeProperty {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "tasks" => Self::Tasks,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for ListCustomizationGroupsIncludeProperty {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ListCustomizationGroupsIncludeProperty {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// Indicates whether owners of Dev Boxes in a pool are local administrators on the Dev Boxes.
 ///
 /// Extensible: the service may send values this client does not know yet; they are
@@ -2296,9 +3329,9 @@ pub struct InnerError {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LocalAdminStatus {
-    /// `Enabled`
+    /// Owners of Dev Boxes in the pool are local administrators on the Dev Boxes.
     Enabled,
-    /// `Disabled`
+    /// Owners of Dev Boxes in the pool are not local administrators on the Dev Boxes.
     Disabled,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2363,15 +3396,15 @@ impl<'de> Deserialize<'de> for LocalAdminStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OperationState {
-    /// `NotStarted`
+    /// The operation has not started.
     NotStarted,
-    /// `Running`
+    /// The operation is in progress.
     Running,
-    /// `Succeeded`
+    /// The operation has completed successfully.
     Succeeded,
-    /// `Failed`
+    /// The operation has failed.
     Failed,
-    /// `Canceled`
+    /// The operation has been canceled by the user.
     Canceled,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2525,7 +3558,7 @@ pub struct OsDisk {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OsType {
-    /// `Windows`
+    /// The Windows operating system.
     Windows,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -2600,6 +3633,76 @@ pub struct PagedCatalog {
 impl azure_core::http::pager::Page for PagedCatalog {
     type Item = Catalog;
     type IntoIter = std::vec::IntoIter<Catalog>;
+    fn into_items<'page>(
+        self,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<
+                Output = azure_core::Result<Self::IntoIter>,
+            > + Send + 'page,
+        >,
+    >
+    where
+        Self: 'page,
+    {
+        Box::pin(async move { Ok(self.value.unwrap_or_default().into_iter()) })
+    }
+}
+
+/// Paged collection of CustomizationGroup items
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PagedCustomizationGroup {
+    /// The CustomizationGroup items on this page
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<CustomizationGroup>>,
+    /// The link to the next page of items
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    #[serde(default, rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+}
+
+impl azure_core::http::pager::Page for PagedCustomizationGroup {
+    type Item = CustomizationGroup;
+    type IntoIter = std::vec::IntoIter<CustomizationGroup>;
+    fn into_items<'page>(
+        self,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<
+                Output = azure_core::Result<Self::IntoIter>,
+            > + Send + 'page,
+        >,
+    >
+    where
+        Self: 'page,
+    {
+        Box::pin(async move { Ok(self.value.unwrap_or_default().into_iter()) })
+    }
+}
+
+/// The Customization Task list result.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PagedCustomizationTaskDefinition {
+    /// The CustomizationTaskDefinition items on this page
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<CustomizationTaskDefinition>>,
+    /// The link to the next page of items
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    #[serde(default, rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+}
+
+impl azure_core::http::pager::Page for PagedCustomizationTaskDefinition {
+    type Item = CustomizationTaskDefinition;
+    type IntoIter = std::vec::IntoIter<CustomizationTaskDefinition>;
     fn into_items<'page>(
         self,
     ) -> std::pin::Pin<
@@ -2721,6 +3824,41 @@ pub struct PagedDevBoxOperation {
 impl azure_core::http::pager::Page for PagedDevBoxOperation {
     type Item = DevBoxOperation;
     type IntoIter = std::vec::IntoIter<DevBoxOperation>;
+    fn into_items<'page>(
+        self,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<
+                Output = azure_core::Result<Self::IntoIter>,
+            > + Send + 'page,
+        >,
+    >
+    where
+        Self: 'page,
+    {
+        Box::pin(async move { Ok(self.value.unwrap_or_default().into_iter()) })
+    }
+}
+
+/// Paged collection of DevBoxSnapshot items
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PagedDevBoxSnapshot {
+    /// The DevBoxSnapshot items on this page
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<DevBoxSnapshot>>,
+    /// The link to the next page of items
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    #[serde(default, rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+}
+
+impl azure_core::http::pager::Page for PagedDevBoxSnapshot {
+    type Item = DevBoxSnapshot;
+    type IntoIter = std::vec::IntoIter<DevBoxSnapshot>;
     fn into_items<'page>(
         self,
     ) -> std::pin::Pin<
@@ -3024,17 +4162,17 @@ impl azure_core::http::pager::Page for PagedSchedule {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParameterType {
-    /// `array`
+    /// The parameter accepts an array of values.
     Array,
-    /// `boolean`
+    /// The parameter accepts a boolean value.
     Boolean,
-    /// `integer`
+    /// The parameter accepts an integer value.
     Integer,
-    /// `number`
+    /// The parameter accepts a number value.
     Number,
-    /// `object`
+    /// The parameter accepts an object value.
     Object,
-    /// `string`
+    /// The parameter accepts a string value.
     String,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3161,6 +4299,13 @@ pub struct Pool {
         skip_serializing_if = "Option::is_none"
     )]
     pub stop_on_disconnect: Option<StopOnDisconnectConfiguration>,
+    /// Stop on no connect configuration settings for Dev Boxes created in this pool.
+    #[serde(
+        default,
+        rename = "stopOnNoConnect",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stop_on_no_connect: Option<StopOnNoConnectConfiguration>,
     /// Overall health status of the Pool. Indicates whether or not the Pool is
     /// available to create Dev Boxes.
     ///
@@ -3179,15 +4324,15 @@ pub struct Pool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PoolHealthStatus {
-    /// `Unknown`
+    /// The pool health status is not known.
     Unknown,
-    /// `Pending`
+    /// The pool health status waiting for health checks to run.
     Pending,
-    /// `Healthy`
+    /// The pool health status is healthy.
     Healthy,
-    /// `Warning`
+    /// The pool health status has one or more warnings.
     Warning,
-    /// `Unhealthy`
+    /// The pool health status is not healthy.
     Unhealthy,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3258,15 +4403,15 @@ impl<'de> Deserialize<'de> for PoolHealthStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PowerState {
-    /// `Unknown`
+    /// The Dev Box power state is not known.
     Unknown,
-    /// `Running`
+    /// The Dev Box is running.
     Running,
-    /// `Deallocated`
+    /// The Dev Box is deallocated.
     Deallocated,
-    /// `PoweredOff`
+    /// The Dev Box is powered off.
     PoweredOff,
-    /// `Hibernated`
+    /// The Dev Box is hibernated.
     Hibernated,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3366,6 +4511,252 @@ pub struct Project {
     pub display_name: Option<String>,
 }
 
+/// Abilities a user has on a project.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ProjectAbilities {
+    /// The abilities the user has to perform actions on the project as an admin.
+    ///
+    /// Required.
+    #[serde(
+        default,
+        rename = "abilitiesAsAdmin",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abilities_as_admin: Option<Vec<ProjectAbilityAsAdmin>>,
+    /// The abilities the user has to perform actions on the project as a developer.
+    ///
+    /// Required.
+    #[serde(
+        default,
+        rename = "abilitiesAsDeveloper",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abilities_as_developer: Option<Vec<ProjectAbilityAsDeveloper>>,
+}
+
+/// An ability the user has to perform an action on the project as an admin.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProjectAbilityAsAdmin {
+    /// User can delete dev boxes.
+    DeleteDevBoxes,
+    /// User can delete environments.
+    DeleteEnvironments,
+    /// User can delay and skip actions on environments.
+    ManageEnvironmentActions,
+    /// User can read dev boxes.
+    ReadDevBoxes,
+    /// User can read actions on environments.
+    ReadEnvironmentActions,
+    /// User can read outputs on environments.
+    ReadEnvironmentOutputs,
+    /// User can read environments.
+    ReadEnvironments,
+    /// User can start dev boxes.
+    StartDevBoxes,
+    /// User can stop dev boxes.
+    StopDevBoxes,
+    /// User can create dev boxes.
+    WriteDevBoxes,
+    /// User can create new environments or replace and update existing ones.
+    WriteEnvironments,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl ProjectAbilityAsAdmin {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DeleteDevBoxes => "DeleteDevBoxes",
+            Self::DeleteEnvironments => "DeleteEnvironments",
+            Self::ManageEnvironmentActions => "ManageEnvironmentActions",
+            Self::ReadDevBoxes => "ReadDevBoxes",
+            Self::ReadEnvironmentActions => "ReadEnvironmentActions",
+            Self::ReadEnvironmentOutputs => "ReadEnvironmentOutputs",
+            Self::ReadEnvironments => "ReadEnvironments",
+            Self::StartDevBoxes => "StartDevBoxes",
+            Self::StopDevBoxes => "StopDevBoxes",
+            Self::WriteDevBoxes => "WriteDevBoxes",
+            Self::WriteEnvironments => "WriteEnvironments",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for ProjectAbilityAsAdmin {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for ProjectAbilityAsAdmin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ProjectAbilityAsAdmin {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "DeleteDevBoxes" => Self::DeleteDevBoxes,
+                "DeleteEnvironments" => Self::DeleteEnvironments,
+                "ManageEnvironmentActions" => Self::ManageEnvironmentActions,
+                "ReadDevBoxes" => Self::ReadDevBoxes,
+                "ReadEnvironmentActions" => Self::ReadEnvironmentActions,
+                "ReadEnvironmentOutputs" => Self::ReadEnvironmentOutputs,
+                "ReadEnvironments" => Self::ReadEnvironments,
+                "StartDevBoxes" => Self::StartDevBoxes,
+                "StopDevBoxes" => Self::StopDevBoxes,
+                "WriteDevBoxes" => Self::WriteDevBoxes,
+                "WriteEnvironments" => Self::WriteEnvironments,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for ProjectAbilityAsAdmin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProjectAbilityAsAdmin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
+/// An ability the user has to perform an action on the project as a developer.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProjectAbilityAsDeveloper {
+    /// User can customize their own dev boxes.
+    CustomizeDevBoxes,
+    /// User can delete their own dev boxes.
+    DeleteDevBoxes,
+    /// User can delete environments.
+    DeleteEnvironments,
+    /// User can delay and skip actions on their own dev boxes.
+    ManageDevBoxActions,
+    /// User can delay and skip actions on environments.
+    ManageEnvironmentActions,
+    /// User can read actions on their own dev boxes.
+    ReadDevBoxActions,
+    /// User can read their own dev boxes.
+    ReadDevBoxes,
+    /// User can read actions on environments.
+    ReadEnvironmentActions,
+    /// User can read outputs on environments.
+    ReadEnvironmentOutputs,
+    /// User can read environments.
+    ReadEnvironments,
+    /// User can read remote connections on their own dev boxes.
+    ReadRemoteConnections,
+    /// User can start their own dev boxes.
+    StartDevBoxes,
+    /// User can stop their own dev boxes.
+    StopDevBoxes,
+    /// User can create dev boxes.
+    WriteDevBoxes,
+    /// User can create new environments or replace and update existing ones.
+    WriteEnvironments,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl ProjectAbilityAsDeveloper {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CustomizeDevBoxes => "CustomizeDevBoxes",
+            Self::DeleteDevBoxes => "DeleteDevBoxes",
+            Self::DeleteEnvironments => "DeleteEnvironments",
+            Self::ManageDevBoxActions => "ManageDevBoxActions",
+            Self::ManageEnvironmentActions => "ManageEnvironmentActions",
+            Self::ReadDevBoxActions => "ReadDevBoxActions",
+            Self::ReadDevBoxes => "ReadDevBoxes",
+            Self::ReadEnvironmentActions => "ReadEnvironmentActions",
+            Self::ReadEnvironmentOutputs => "ReadEnvironmentOutputs",
+            Self::ReadEnvironments => "ReadEnvironments",
+            Self::ReadRemoteConnections => "ReadRemoteConnections",
+            Self::StartDevBoxes => "StartDevBoxes",
+            Self::StopDevBoxes => "StopDevBoxes",
+            Self::WriteDevBoxes => "WriteDevBoxes",
+            Self::WriteEnvironments => "WriteEnvironments",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for ProjectAbilityAsDeveloper {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for ProjectAbilityAsDeveloper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ProjectAbilityAsDeveloper {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "CustomizeDevBoxes" => Self::CustomizeDevBoxes,
+                "DeleteDevBoxes" => Self::DeleteDevBoxes,
+                "DeleteEnvironments" => Self::DeleteEnvironments,
+                "ManageDevBoxActions" => Self::ManageDevBoxActions,
+                "ManageEnvironmentActions" => Self::ManageEnvironmentActions,
+                "ReadDevBoxActions" => Self::ReadDevBoxActions,
+                "ReadDevBoxes" => Self::ReadDevBoxes,
+                "ReadEnvironmentActions" => Self::ReadEnvironmentActions,
+                "ReadEnvironmentOutputs" => Self::ReadEnvironmentOutputs,
+                "ReadEnvironments" => Self::ReadEnvironments,
+                "ReadRemoteConnections" => Self::ReadRemoteConnections,
+                "StartDevBoxes" => Self::StartDevBoxes,
+                "StopDevBoxes" => Self::StopDevBoxes,
+                "WriteDevBoxes" => Self::WriteDevBoxes,
+                "WriteEnvironments" => Self::WriteEnvironments,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for ProjectAbilityAsDeveloper {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProjectAbilityAsDeveloper {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// Provides remote connection information for a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -3384,6 +4775,15 @@ pub struct RemoteConnection {
         skip_serializing_if = "Option::is_none"
     )]
     pub rdp_connection_url: Option<String>,
+    /// Link to open a remote desktop session via a dev box's underlying Cloud PC (This will default to Windows App).
+    ///
+    /// Format `uri`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        rename = "cloudPcConnectionUrl",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cloud_pc_connection_url: Option<String>,
 }
 
 /// A Schedule to execute action.
@@ -3445,7 +4845,7 @@ pub struct Schedule {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScheduleSourceType {
-    /// `Pool`
+    /// The schedule source is a Dev Box pool.
     Pool,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3508,7 +4908,7 @@ impl<'de> Deserialize<'de> for ScheduleSourceType {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScheduledFrequency {
-    /// `Daily`
+    /// The scheduled task will run every day.
     Daily,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3571,7 +4971,7 @@ impl<'de> Deserialize<'de> for ScheduledFrequency {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScheduledType {
-    /// `StopDevBox`
+    /// The scheduled task will stop impacted Dev Boxes.
     StopDevBox,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3634,49 +5034,49 @@ impl<'de> Deserialize<'de> for ScheduledType {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SkuName {
-    /// `general_i_8c32gb256ssd_v2`
+    /// Intel, 8 vCPU, 32 GB RAM, 256 GB Storage.
     GeneralI8c32gb256ssdV2,
-    /// `general_i_8c32gb512ssd_v2`
+    /// Intel, 8 vCPU, 32 GB RAM, 512 GB Storage.
     GeneralI8c32gb512ssdV2,
-    /// `general_i_8c32gb1024ssd_v2`
+    /// Intel, 8 vCPU, 32 GB RAM, 1024 GB Storage.
     GeneralI8c32gb1024ssdV2,
-    /// `general_i_8c32gb2048ssd_v2`
+    /// Intel, 8 vCPU, 32 GB RAM, 2048 GB Storage.
     GeneralI8c32gb2048ssdV2,
-    /// `general_i_16c64gb256ssd_v2`
+    /// Intel, 16 vCPU, 64 GB RAM, 256 GB Storage.
     GeneralI16c64gb256ssdV2,
-    /// `general_i_16c64gb512ssd_v2`
+    /// Intel, 16 vCPU, 64 GB RAM, 512 GB Storage.
     GeneralI16c64gb512ssdV2,
-    /// `general_i_16c64gb1024ssd_v2`
+    /// Intel, 16 vCPU, 64 GB RAM, 1024 GB Storage.
     GeneralI16c64gb1024ssdV2,
-    /// `general_i_16c64gb2048ssd_v2`
+    /// Intel, 16 vCPU, 64 GB RAM, 2048 GB Storage.
     GeneralI16c64gb2048ssdV2,
-    /// `general_i_32c128gb512ssd_v2`
+    /// Intel, 32 vCPU, 128 GB RAM, 512 GB Storage.
     GeneralI32c128gb512ssdV2,
-    /// `general_i_32c128gb1024ssd_v2`
+    /// Intel, 32 vCPU, 128 GB RAM, 1024 GB Storage.
     GeneralI32c128gb1024ssdV2,
-    /// `general_i_32c128gb2048ssd_v2`
+    /// Intel, 32 vCPU, 128 GB RAM, 2048 GB Storage.
     GeneralI32c128gb2048ssdV2,
-    /// `general_a_8c32gb256ssd_v2`
+    /// AMD, 8 vCPU, 32 GB RAM, 256 GB Storage.
     GeneralA8c32gb256ssdV2,
-    /// `general_a_8c32gb512ssd_v2`
+    /// AMD, 8 vCPU, 32 GB RAM, 512 GB Storage.
     GeneralA8c32gb512ssdV2,
-    /// `general_a_8c32gb1024ssd_v2`
+    /// AMD, 8 vCPU, 32 GB RAM, 1024 GB Storage.
     GeneralA8c32gb1024ssdV2,
-    /// `general_a_8c32gb2048ssd_v2`
+    /// AMD, 8 vCPU, 32 GB RAM, 2048 GB Storage.
     GeneralA8c32gb2048ssdV2,
-    /// `general_a_16c64gb256ssd_v2`
+    /// AMD, 16 vCPU, 64 GB RAM, 256 GB Storage.
     GeneralA16c64gb256ssdV2,
-    /// `general_a_16c64gb512ssd_v2`
+    /// AMD, 16 vCPU, 64 GB RAM, 512 GB Storage.
     GeneralA16c64gb512ssdV2,
-    /// `general_a_16c64gb1024ssd_v2`
+    /// AMD, 16 vCPU, 64 GB RAM, 1024 GB Storage.
     GeneralA16c64gb1024ssdV2,
-    /// `general_a_16c64gb2048ssd_v2`
+    /// AMD, 16 vCPU, 64 GB RAM, 2048 GB Storage.
     GeneralA16c64gb2048ssdV2,
-    /// `general_a_32c128gb512ssd_v2`
+    /// AMD, 32 vCPU, 128 GB RAM, 512 GB Storage.
     GeneralA32c128gb512ssdV2,
-    /// `general_a_32c128gb1024ssd_v2`
+    /// AMD, 32 vCPU, 128 GB RAM, 1024 GB Storage.
     GeneralA32c128gb1024ssdV2,
-    /// `general_a_32c128gb2048ssd_v2`
+    /// AMD, 32 vCPU, 128 GB RAM, 2048 GB Storage.
     GeneralA32c128gb2048ssdV2,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3774,6 +5174,73 @@ impl<'de> Deserialize<'de> for SkuName {
     }
 }
 
+/// The type of snapshot.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SnapshotType {
+    /// The snapshot type indicates that this is a manually taken snapshot.
+    Manual,
+    /// The snapshot type indicates that this is an automatically taken snapshot.
+    Automatic,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl SnapshotType {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "Manual",
+            Self::Automatic => "Automatic",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for SnapshotType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for SnapshotType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for SnapshotType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "Manual" => Self::Manual,
+                "Automatic" => Self::Automatic,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for SnapshotType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SnapshotType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// Stop on disconnect configuration settings for Dev Boxes created in this pool.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -3801,9 +5268,9 @@ pub struct StopOnDisconnectConfiguration {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StopOnDisconnectEnableStatus {
-    /// `Enabled`
+    /// Stop on disconnect is enabled on the Dev Box.
     Enabled,
-    /// `Disabled`
+    /// Stop on disconnect is not enabled on the Dev Box.
     Disabled,
     /// A value this version of the client does not know, kept as sent.
     UnknownValue(String),
@@ -3861,6 +5328,91 @@ impl<'de> Deserialize<'de> for StopOnDisconnectEnableStatus {
     }
 }
 
+/// Stop on no connect configuration settings for Dev Boxes created in this pool.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct StopOnNoConnectConfiguration {
+    /// Enables the feature to stop a started Dev Box when it has not been connected to, once the grace period has lapsed.
+    ///
+    /// Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StopOnNoConnectEnableStatus>,
+    /// The specified time in minutes to wait before stopping a Dev Box if no connection is made. This will only be present if stop on no connect is enabled.
+    #[serde(
+        default,
+        rename = "gracePeriodMinutes",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub grace_period_minutes: Option<i32>,
+}
+
+/// Stop on no connect enable or disable status.
+///
+/// Extensible: the service may send values this client does not know yet; they are
+/// kept in [`Self::UnknownValue`] and sent back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StopOnNoConnectEnableStatus {
+    /// Stop on no connect is enabled on the Dev Box.
+    Enabled,
+    /// Stop on no connect is not enabled on the Dev Box.
+    Disabled,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+impl StopOnNoConnectEnableStatus {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "Enabled",
+            Self::Disabled => "Disabled",
+            Self::UnknownValue(value) => value,
+        }
+    }
+}
+
+impl AsRef<str> for StopOnNoConnectEnableStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for StopOnNoConnectEnableStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for StopOnNoConnectEnableStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(
+            match value {
+                "Enabled" => Self::Enabled,
+                "Disabled" => Self::Disabled,
+                other => Self::UnknownValue(other.to_string()),
+            },
+        )
+    }
+}
+
+impl Serialize for StopOnNoConnectEnableStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for StopOnNoConnectEnableStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let Ok(value) = text.parse();
+        Ok(value)
+    }
+}
+
 /// Storage settings for the Dev Box's disks.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct StorageProfile {
@@ -3882,22 +5434,6 @@ fn with_discriminator<T: Serialize, S: serde::Serializer>(
         object.insert(property.to_string(), serde_json::Value::String(kind.to_string()));
     }
     value.serialize(serializer)
-}
-
-/// A merge-patch field that may be absent (`None`), `null` (`Some(None)`) or a value.
-mod nullable {
-    pub fn serialize<T: serde::Serialize, S: serde::Serializer>(
-        value: &Option<Option<T>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serde::Serialize::serialize(&value.as_ref().and_then(Option::as_ref), serializer)
-    }
-
-    pub fn deserialize<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Option<T>>, D::Error> {
-        <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-    }
 }
 
 /// A merge-patch date-time, in RFC 3339, that may be absent, `null` or a value.

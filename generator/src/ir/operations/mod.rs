@@ -187,6 +187,7 @@ fn read_operation(
         optional,
         sends_api_version,
         segments,
+        constant_query,
     } = parameters(
         schemas,
         api,
@@ -219,6 +220,7 @@ fn read_operation(
         http_method,
         path: path.to_string(),
         segments,
+        constant_query,
         required,
         optional,
         sends_api_version,

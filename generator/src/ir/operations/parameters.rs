@@ -22,6 +22,9 @@ pub(super) struct Parameters {
     pub sends_api_version: bool,
     /// The path's segments; their parameters index `required`.
     pub segments: Vec<Vec<SegmentPart>>,
+    /// Query pairs the path itself carries (`/q?comp=acl`, as autorest's `x-ms-paths` write
+    /// them): sent on every request, with no argument; a pair without `=` is a key alone.
+    pub constant_query: Vec<(String, Option<String>)>,
 }
 
 /// Reads the parameters the operation and its path item declare, and the path template.
@@ -73,6 +76,23 @@ pub(super) fn parameters(
             (_, false) => optional.push(param),
         }
     }
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let declared_names: Vec<String> = path_params
+        .iter()
+        .chain(&other_required)
+        .chain(&optional)
+        .map(|p| p.wire_name.clone())
+        .collect();
+    // A pair the parameters also declare is theirs to send.
+    let constant_query = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (key.to_string(), Some(value.to_string())),
+            None => (pair.to_string(), None),
+        })
+        .filter(|(key, _)| !declared_names.contains(key))
+        .collect();
     let segments = path_segments(schemas, path, pointer, &mut path_params, &mut names);
     // Required parameters keep the path's order first: it reads like the URL.
     let mut required = path_params;
@@ -82,6 +102,7 @@ pub(super) fn parameters(
         optional,
         sends_api_version,
         segments,
+        constant_query,
     }
 }
 
@@ -158,8 +179,13 @@ fn parameter_of(
     if data.deprecated == Some(true) {
         push_paragraph(&mut docs, "Deprecated by the service.");
     }
+    let client_name = data
+        .extensions
+        .get("x-ms-client-name")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or(&data.name);
     Param {
-        name: names.claim(naming::value_name(&data.name)),
+        name: names.claim(naming::value_name(client_name)),
         wire_name: data.name.clone(),
         location,
         ty,

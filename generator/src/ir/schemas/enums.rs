@@ -60,9 +60,39 @@ impl<'a> Schemas<'a> {
             );
             return Some(Type::Json);
         }
-        let values = values.into_iter().map(|v| (v, Vec::new())).collect();
+        // autorest's `x-ms-enum` names the enum and its values, and says whether values the
+        // document does not list are kept (`modelAsString`).
+        let autorest = schema.get("x-ms-enum");
+        let extensible = autorest
+            .and_then(|x| x.get("modelAsString"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let described = autorest
+            .and_then(|x| x.get("values"))
+            .and_then(Value::as_array);
+        let values = values
+            .into_iter()
+            .map(|value| {
+                let entry = described
+                    .into_iter()
+                    .flatten()
+                    .find(|entry| entry.get("value").and_then(Value::as_str) == Some(&value));
+                let name = entry
+                    .and_then(|e| e.get("name"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                let docs =
+                    description_lines(entry.and_then(Value::as_object).unwrap_or(&Map::new()));
+                EnumValue { value, name, docs }
+            })
+            .collect();
         let docs = description_lines(schema);
-        Some(self.enum_type(values, false, docs, context, reserved))
+        let name = autorest.and_then(|x| x.get("name")).and_then(Value::as_str);
+        let context = match (reserved, name) {
+            (None, Some(name)) => naming::type_name(name),
+            _ => context.to_string(),
+        };
+        Some(self.enum_type(values, extensible, docs, &context, reserved))
     }
 
     /// `anyOf: [{type: string, enum: [...]}, {type: string}]`: known values, others kept.
@@ -80,7 +110,7 @@ impl<'a> Schemas<'a> {
             }
         }
         let docs = description_lines(schema);
-        let values = values.into_iter().map(|v| (v, Vec::new())).collect();
+        let values = values.into_iter().map(EnumValue::plain).collect();
         Some(self.enum_type(values, true, docs, context, reserved))
     }
 
@@ -96,7 +126,7 @@ impl<'a> Schemas<'a> {
 
     pub(super) fn enum_type(
         &mut self,
-        values: Vec<(String, Vec<String>)>,
+        values: Vec<EnumValue>,
         extensible: bool,
         docs: Vec<String>,
         context: &str,
@@ -106,12 +136,12 @@ impl<'a> Schemas<'a> {
         // `UnknownValue` is the extensible enum's own variant name.
         let mut names = Scope::with_reserved(["UnknownValue".to_string()]);
         let mut variants: Vec<Variant> = Vec::new();
-        for (value, docs) in values {
+        for EnumValue { value, name, docs } in values {
             if variants.iter().any(|v| v.value == value) {
                 continue;
             }
             variants.push(Variant {
-                name: names.claim(naming::type_name(&value)),
+                name: names.claim(naming::type_name(name.as_deref().unwrap_or(&value))),
                 value,
                 docs,
             });
@@ -122,6 +152,25 @@ impl<'a> Schemas<'a> {
             extensible,
         };
         Type::Named(id)
+    }
+}
+
+/// One value of an enum: what is sent, and the variant's name and docs where the document
+/// gives them.
+pub(super) struct EnumValue {
+    pub value: String,
+    pub name: Option<String>,
+    pub docs: Vec<String>,
+}
+
+impl EnumValue {
+    /// A value the document only lists.
+    pub fn plain(value: String) -> Self {
+        EnumValue {
+            value,
+            name: None,
+            docs: Vec::new(),
+        }
     }
 }
 

@@ -266,7 +266,8 @@ impl<'a> Schemas<'a> {
             if !schema.contains_key("properties") {
                 match shaping.as_slice() {
                     [] => return self.typed_schema(pointer, schema, context, reserved),
-                    [only] => {
+                    // Taking in a discriminated schema makes a subtype: a struct of its own.
+                    [only] if !self.cx.is_discriminated(&members[*only]) => {
                         return Some(self.schema_type(&format!("{pointer}/allOf/{only}"), context));
                     }
                     _ => {}

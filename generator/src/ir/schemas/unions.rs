@@ -1,6 +1,7 @@
 //! Choices between schemas: `oneOf` and `anyOf` (enums, plain strings, untagged unions), and
 //! discriminated unions, stated by a `discriminator` or implied by a property of one value each.
 
+use super::enums::EnumValue;
 use super::{Schemas, description_lines};
 use crate::WarningKind;
 use crate::ir::docs::lines;
@@ -69,7 +70,10 @@ impl<'a> Schemas<'a> {
             for (at, member) in &members {
                 let member_docs = lines(member.get("description").and_then(Value::as_str));
                 let listed = self.enum_values(&format!("{at}/enum"), &member["enum"])?;
-                values.extend(listed.into_iter().map(|v| (v, member_docs.clone())));
+                values.extend(listed.into_iter().map(|value| EnumValue {
+                    docs: member_docs.clone(),
+                    ..EnumValue::plain(value)
+                }));
             }
             return Some(self.enum_type(values, false, docs, context, reserved));
         }
@@ -380,8 +384,17 @@ impl<'a> Schemas<'a> {
                                 .iter()
                                 .any(|m| m.get("$ref").and_then(Value::as_str) == Some(pointer))
                         });
+                    // autorest's `x-ms-discriminator-value` names the kind where the
+                    // schema's own name is not its value.
                     if refers_here {
-                        kinds.push((key.clone(), format!("#/components/schemas/{}", escape(key))));
+                        let value = candidate
+                            .get("x-ms-discriminator-value")
+                            .and_then(Value::as_str)
+                            .unwrap_or(key);
+                        kinds.push((
+                            value.to_string(),
+                            format!("#/components/schemas/{}", escape(key)),
+                        ));
                     }
                 }
             }

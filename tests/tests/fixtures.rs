@@ -77,13 +77,39 @@ fn valid(name: &str) -> Generated {
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         panic!("{name}.yaml does not generate:\n{}", problems.join("\n"))
     });
+    snapshot(name, &format!("{name}.yaml"), &output)
+}
+
+/// Generates `fixtures/{relative}`, a document that references other files, which are read
+/// under `fixtures/{root}`; then as [`valid`], with the snapshot called `name`.
+fn valid_split(name: &str, relative: &str, root: &str) -> Generated {
+    let path = fixtures_dir().join(relative);
+    let root = fixtures_dir().join(root);
+    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| e.to_string());
+    let source = generator::load::Source {
+        path: &path,
+        root: Some(&root),
+        read: &read,
+    };
+    let output =
+        generator::generate_from(&read_fixture(relative), Some(&source), &Default::default())
+            .unwrap_or_else(|problems| {
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                panic!("{relative} does not generate:\n{}", problems.join("\n"))
+            });
+    snapshot(name, relative, &output)
+}
+
+/// Snapshots the warnings and the model and client files of `output`, generated from
+/// `fixtures/{relative}`, as `name`.
+fn snapshot(name: &str, relative: &str, output: &generator::Output) -> Generated {
     let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
     let file = |path: &str| {
         output
             .files
             .iter()
             .find(|f| f.path == path)
-            .unwrap_or_else(|| panic!("{name}.yaml: no {path} in the output"))
+            .unwrap_or_else(|| panic!("{relative}: no {path} in the output"))
             .contents
             .clone()
     };
@@ -101,7 +127,7 @@ fn valid(name: &str) -> Generated {
         text.push_str(&file(path));
     }
     insta::with_settings!({
-        input_file => fixtures_dir().join(format!("{name}.yaml")),
+        input_file => fixtures_dir().join(relative),
         omit_expression => true,
     }, {
         insta::assert_snapshot!(name.replace('-', "_"), text);
@@ -1316,4 +1342,105 @@ fn wire() {
     assert!(g.warnings.is_empty(), "{:?}", g.warnings);
     let filter = g.model_item("pub struct Filter");
     assert!(!filter.contains("non_exhaustive"), "{filter}");
+}
+
+#[test]
+fn swagger_2_0_reads_as_openapi_3_0_does() {
+    let generated = valid("swagger");
+    // `host`, `basePath` and `schemes` (https where allowed) make the server.
+    assert!(generated.client_line(
+        r#"pub const DEFAULT_ENDPOINT: &'static str = "https://widgets.example.com/api";"#
+    ));
+    // `collectionFormat`: multi repeats the key, ssv and pipes join, a header joins with commas.
+    assert!(generated.client_line(r#"url.query_pairs_mut().append_pair("colors", item);"#));
+    assert!(generated.client_line(r#".join(" ");"#));
+    assert!(generated.client_line(r#".join("|");"#));
+    assert!(generated.client_line(r#"request.insert_header("x-trace", joined);"#));
+    // tsv has no OpenAPI 3.0 style: sent as csv, with a warning located in the Swagger file.
+    assert_eq!(
+        generated.warnings,
+        [
+            "#/paths/~1widgets/get/parameters/4/collectionFormat: collectionFormat `tsv` has no OpenAPI 3.0 style: sent comma-separated, as `csv`"
+        ]
+    );
+    // A body parameter is the request body; form parameters with a file are multipart, the
+    // others a form; a `type: file` reply is bytes in the operation's non-JSON media type.
+    assert!(generated.client_line(r#"request.insert_header("content-type", "application/json");"#));
+    assert!(generated.client_line("let (content_type, bytes) = multipart_body(&parts);"));
+    assert!(generated.client_line(
+        r#"request.insert_header("content-type", "application/x-www-form-urlencoded");"#
+    ));
+    assert!(generated.client_line(r#"request.insert_header("accept", "image/png");"#));
+    // `x-nullable` and a discriminator named by its property.
+    assert!(generated.model_line("pub note: Option<String>,"));
+    assert!(generated.model_line("pub enum Widget {"));
+    assert!(generated.model_line("Gear(Gear),"));
+}
+
+#[test]
+fn autorest_extensions_have_their_meaning() {
+    let generated = valid("autorest-extensions");
+    // x-ms-pageable with its own names, and with `nextLinkName: null` (one page).
+    assert!(generated.clients.contains("the reply's `@nextLink`"));
+    assert!(generated.client_line("|_: &models::ItemPage| None,"));
+    // x-ms-long-running-operation: `original-uri` reads the resource at the end,
+    // `operation-location` ends with the status; `location` is not followed (a warning).
+    assert!(
+        generated.client_line("Poller<OperationProgress<models::OperationStatus, models::Item>>,")
+    );
+    assert!(generated.client_line(
+        "Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,"
+    ));
+    assert_eq!(
+        generated.warnings,
+        [
+            "#/paths/~1items~1{itemName}~1archive/post/x-ms-long-running-operation: is long-running, but no reply declares an `Operation-Location` header, the one this client polls: generated as a plain method"
+        ]
+    );
+    // x-ms-enum: named, extensible or closed, with named and described values.
+    assert!(generated.model_line("pub enum Color {"));
+    assert!(generated.model_line("Crimson,"));
+    assert!(generated.model_line("/// A deep red."));
+    assert!(
+        !generated
+            .model_item("pub enum Size")
+            .contains("UnknownValue")
+    );
+    // x-ms-client-name, on a property and on a parameter.
+    assert!(generated.model_line("pub item_kind: Option<String>,"));
+    assert!(generated.client_line("pub max_count: Option<i64>,"));
+    // x-ms-discriminator-value names the kinds; a subtype with no properties of its own is
+    // a struct still.
+    assert!(generated.model_line("Circle(Circle),"));
+    assert!(generated.model_line("Square(Square),"));
+    // x-ms-paths: the path's query, and a required query of one value, are constants.
+    assert!(generated.client_line(r#"url.query_pairs_mut().append_pair("comp", "tags");"#));
+    assert!(generated.client_line(r#"url.query_pairs_mut().append_pair("restype", "item");"#));
+}
+
+#[test]
+fn references_to_other_files_are_followed_under_the_root() {
+    let generated = valid_split("refs", "refs/service/stable/main.yaml", "refs");
+    // The parameter, the error and what it refers to, in its file and in a third one.
+    assert!(generated.client_line("id: &str,"));
+    assert!(generated.model_line("pub details: Option<Vec<Error2>>,"));
+    assert!(generated.model_line("pub enum Severity {"));
+    // Each reference not followed is located where it is written; a problem inside a part
+    // brought in is located in that part's own file.
+    let located: Vec<&str> = generated
+        .warnings
+        .iter()
+        .map(|w| w.split_once(": ").unwrap().0)
+        .collect();
+    assert_eq!(
+        located,
+        [
+            "#/definitions/Thing/properties/nothing/$ref",
+            "#/definitions/Thing/properties/missing/$ref",
+            "#/definitions/Thing/properties/remote/$ref",
+            "#/definitions/Thing/properties/outside/$ref",
+            "../../common/types.yaml#/definitions/Legacy/enum",
+            "#/definitions/Error",
+        ]
+    );
 }

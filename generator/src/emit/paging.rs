@@ -12,13 +12,27 @@ pub(super) fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenSt
     let name = ident(&op.method_name);
     let options = ident(&op.options_name);
     let page = model_path(api, paging.page, In::Clients);
-    let next_link = ident(&paging.next_link_field);
+    let (next_link, how) = match &paging.next_link {
+        Some((field, json_name)) => {
+            let field = ident(field);
+            (
+                quote!(|page: &#page| page.#field.as_deref()),
+                format!(
+                    "yields the items of every page, fetching the next page (the reply's \
+                     `{json_name}`, with this client's api-version) when needed"
+                ),
+            )
+        }
+        None => (
+            quote!(|_: &#page| None),
+            "yields the items of the one page the service sends".to_string(),
+        ),
+    };
     let docs = method_docs(
         op,
-        &["Returns a pager: as a stream it yields the items of every page, fetching the next page \
-           (the reply's `nextLink`, with this client's api-version) when needed; `into_pages()` \
-           yields whole pages."
-            .to_string()],
+        &[format!(
+            "Returns a pager: as a stream it {how}; `into_pages()` yields whole pages."
+        )],
     );
     let (params, body_param) = arguments(api, op);
     let request = request_statements(api, op);
@@ -47,9 +61,7 @@ pub(super) fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenSt
                     }
                     let pipeline = pipeline.clone();
                     Box::pin(async move {
-                        send_page(&pipeline, &pager_options.context, request, |page: &#page| {
-                            page.#next_link.as_deref()
-                        })
+                        send_page(&pipeline, &pager_options.context, request, #next_link)
                         .await
                     })
                 },

@@ -1,5 +1,7 @@
 //! Long-running operations: status models recognised by shape, and the operations whose reply
 //! points at one (`Operation-Location`), which become `begin_*` methods returning a poller.
+//! autorest's `x-ms-long-running-operation-options` says where the result is read at the end
+//! (`final-state-via`).
 
 use super::context::Context;
 use super::model::{
@@ -8,6 +10,8 @@ use super::model::{
 };
 use crate::WarningKind;
 use crate::naming::{self, Scope};
+use crate::pointer::resolve;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Marks the long-running operations; a long-running method is named `begin_*`.
@@ -46,9 +50,25 @@ pub(super) fn mark(
         .map(|(id, _)| *id)
         .or_else(|| (all.len() == 1).then(|| all[0]));
     for (op, own) in operations.iter_mut().zip(own_status) {
+        let autorest = resolve(cx.raw, &op.pointer).and_then(Value::as_object);
+        let declared = autorest
+            .and_then(|o| o.get("x-ms-long-running-operation"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         if !op.operation_location {
+            if declared {
+                cx.warn(
+                    WarningKind::Operation,
+                    format!("{}/x-ms-long-running-operation", op.pointer),
+                    "is long-running, but no reply declares an `Operation-Location` header, the one this client polls: generated as a plain method",
+                );
+            }
             continue;
         }
+        let final_state = autorest
+            .and_then(|o| o.get("x-ms-long-running-operation-options"))
+            .and_then(|o| o.get("final-state-via"))
+            .and_then(Value::as_str);
         let Some(status) = own.or(usual) else {
             cx.warn(
                 WarningKind::Operation,
@@ -58,8 +78,21 @@ pub(super) fn mark(
             );
             continue;
         };
-        let fetch_result =
-            matches!(op.http_method, "Put" | "Patch") && matches!(op.reply, Reply::Json(_));
+        // Where the result is read at the end: `original-uri` (the default for PUT and
+        // PATCH) reads the resource again; the others end with the final status.
+        let fetch_result = match final_state {
+            Some("original-uri") => true,
+            Some("operation-location" | "azure-async-operation") => false,
+            Some(other) => {
+                cx.warn(
+                    WarningKind::Operation,
+                    format!("{}/x-ms-long-running-operation-options/final-state-via", op.pointer),
+                    format!("final-state-via `{other}` is not followed: the poller ends with the final status"),
+                );
+                false
+            }
+            None => matches!(op.http_method, "Put" | "Patch"),
+        } && matches!(op.reply, Reply::Json(_));
         let result = match (&op.reply, fetch_result) {
             (Reply::Json(ty), true) => ty.clone(),
             _ => Type::Named(status),

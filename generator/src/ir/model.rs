@@ -339,10 +339,10 @@ pub struct LongRunning {
 pub struct Paging {
     pub page: TypeId,
     pub item: Type,
-    /// Rust name of the page's `value` field.
+    /// Rust name of the page's items field (`value`).
     pub items_field: String,
-    /// Rust name of the page's `nextLink` field.
-    pub next_link_field: String,
+    /// The page's next-link field, as (Rust name, JSON name); `None` when the list is one page.
+    pub next_link: Option<(String, String)>,
 }
 
 /// Names of the polling method of a status GET.

@@ -144,9 +144,9 @@ impl References<'_> {
         }
         let warn = |this: &mut Self, why: String| {
             this.warnings.push(Warning {
-                kind: WarningKind::Unreadable,
+                kind: WarningKind::AsJson,
                 pointer: format!("{at}/$ref"),
-                message: format!("`{reference}` {why}: the reference is left unresolved"),
+                message: format!("`{reference}` {why}: generated as `serde_json::Value`"),
             });
             None
         };
@@ -171,11 +171,9 @@ impl References<'_> {
             return Some(format!("#{fragment}"));
         }
         if !target.starts_with(&self.root) {
-            let why = format!(
-                "is outside `{}`, the directory references may read (name another with --ref-root)",
-                self.root.display()
-            );
-            return warn(self, why);
+            let why = "is outside the directory references may read (the document's, unless \
+                       --ref-root names another)";
+            return warn(self, why.to_string());
         }
         let key = (target.clone(), fragment.to_string());
         if let Some(placed) = self.placed.get(&key) {

@@ -193,7 +193,7 @@ impl DevCenterClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedProject| { page.next_link.as_deref() },
+                                |page: &models::PagedProject| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -340,7 +340,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -621,7 +621,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedPool| { page.next_link.as_deref() },
+                                |page: &models::PagedPool| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -729,7 +729,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedSchedule| { page.next_link.as_deref() },
+                                |page: &models::PagedSchedule| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -833,7 +833,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedSchedule| { page.next_link.as_deref() },
+                                |page: &models::PagedSchedule| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -900,7 +900,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -1568,9 +1568,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedDevBoxAction| {
-                                    page.next_link.as_deref()
-                                },
+                                |page: &models::PagedDevBoxAction| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -2418,7 +2416,7 @@ impl DevCenterDevBoxesClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedDevBox| { page.next_link.as_deref() },
+                                |page: &models::PagedDevBox| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -2496,7 +2494,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedCatalog| { page.next_link.as_deref() },
+                                |page: &models::PagedCatalog| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -2935,9 +2933,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedEnvironment| {
-                                    page.next_link.as_deref()
-                                },
+                                |page: &models::PagedEnvironment| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -3004,9 +3000,7 @@ impl DevCenterEnvironmentsClient {
                                 &pipeline,
                                 &pager_options.context,
                                 request,
-                                |page: &models::PagedEnvironment| {
-                                    page.next_link.as_deref()
-                                },
+                                |page: &models::PagedEnvironment| page.next_link.as_deref(),
                             )
                             .await
                     })
@@ -4373,7 +4367,7 @@ impl std::fmt::Display for OperationFailure<models::CustomizationGroup> {
 
 impl std::error::Error for OperationFailure<models::CustomizationGroup> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperation2> {
+impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4391,7 +4385,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperati
     }
 }
 
-impl std::error::Error for OperationFailure<models::DevBoxCaptureSnapshotOperation2> {}
+impl std::error::Error for OperationFailure<models::DevBoxCaptureSnapshotOperation> {}
 
 impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -4413,7 +4407,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
 
 impl std::error::Error for OperationFailure<models::DevBoxRepairOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation2> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4431,7 +4425,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation2> {
     }
 }
 
-impl std::error::Error for OperationFailure<models::DevBoxRestartOperation2> {}
+impl std::error::Error for OperationFailure<models::DevBoxRestartOperation> {}
 
 impl std::fmt::Display for OperationFailure<models::DevBoxRestoreSnapshotOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -4453,7 +4447,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxRestoreSnapshotOperati
 
 impl std::error::Error for OperationFailure<models::DevBoxRestoreSnapshotOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation2> {
+impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4471,9 +4465,9 @@ impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation2> {
     }
 }
 
-impl std::error::Error for OperationFailure<models::DevBoxStartOperation2> {}
+impl std::error::Error for OperationFailure<models::DevBoxStartOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation2> {
+impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4491,9 +4485,9 @@ impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation2> {
     }
 }
 
-impl std::error::Error for OperationFailure<models::DevBoxStopOperation2> {}
+impl std::error::Error for OperationFailure<models::DevBoxStopOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation2> {
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4511,9 +4505,9 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation2>
     }
 }
 
-impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation2> {}
+impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation2> {
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4531,7 +4525,7 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation2>
     }
 }
 
-impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation2> {}
+impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation> {}
 
 /// The poller of every `poll_*` method: it sends `request` again until the status it
 /// reads is terminal.

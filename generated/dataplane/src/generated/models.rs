@@ -1121,7 +1121,7 @@ impl<'de> Deserialize<'de> for DevBoxActionType {
 /// Information about a snapshot creation operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxCaptureSnapshotOperation2 {
+pub struct DevBoxCaptureSnapshotOperation {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1176,7 +1176,7 @@ pub struct DevBoxCaptureSnapshotOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxCaptureSnapshotOperation2 {
+impl azure_core::http::poller::StatusMonitor for DevBoxCaptureSnapshotOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1215,17 +1215,17 @@ pub struct DevBoxNextAction {
 #[non_exhaustive]
 pub enum DevBoxOperation {
     /// `kind` is `CaptureSnapshot`.
-    CaptureSnapshot(DevBoxCaptureSnapshotOperation2),
+    CaptureSnapshot(DevBoxCaptureSnapshotOperation),
     /// `kind` is `Repair`.
     Repair(DevBoxRepairOperation),
     /// `kind` is `Restart`.
-    Restart(DevBoxRestartOperation2),
+    Restart(DevBoxRestartOperation),
     /// `kind` is `RestoreSnapshot`.
     RestoreSnapshot(DevBoxRestoreSnapshotOperation),
     /// `kind` is `Start`.
-    Start(DevBoxStartOperation2),
+    Start(DevBoxStartOperation),
     /// `kind` is `Stop`.
-    Stop(DevBoxStopOperation2),
+    Stop(DevBoxStopOperation),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }
@@ -1652,7 +1652,7 @@ impl<'de> Deserialize<'de> for DevBoxRepairOutcome {
 /// Information about a restart operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxRestartOperation2 {
+pub struct DevBoxRestartOperation {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1707,7 +1707,7 @@ pub struct DevBoxRestartOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation2 {
+impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1841,7 +1841,7 @@ pub struct DevBoxSnapshot {
 /// Information about a start operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxStartOperation2 {
+pub struct DevBoxStartOperation {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1896,7 +1896,7 @@ pub struct DevBoxStartOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation2 {
+impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -1915,7 +1915,7 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation2 {
 /// Information about a stop operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct DevBoxStopOperation2 {
+pub struct DevBoxStopOperation {
     /// The unique URI for the Dev Box operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -1970,7 +1970,7 @@ pub struct DevBoxStopOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation2 {
+impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -2257,7 +2257,7 @@ pub struct EnvironmentDefinitionParameter {
 /// Information about a delete operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct EnvironmentDeleteOperation2 {
+pub struct EnvironmentDeleteOperation {
     /// The unique URI for the environment operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -2319,7 +2319,7 @@ pub struct EnvironmentDeleteOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation2 {
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -2338,7 +2338,7 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation2 {
 /// Information about a deploy operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct EnvironmentDeployOperation2 {
+pub struct EnvironmentDeployOperation {
     /// The unique URI for the environment operation.
     ///
     /// Format `uri`. Not checked by the client: the service decides.
@@ -2400,7 +2400,7 @@ pub struct EnvironmentDeployOperation2 {
     pub error: Option<Error>,
 }
 
-impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation2 {
+impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
     type Output = Self;
     type Format = azure_core::http::JsonFormat;
     /// `Succeeded`, `Failed`, `Canceled` end the operation; every other state, also one this client does not know, means it is still in progress.
@@ -2437,9 +2437,9 @@ pub struct EnvironmentNextAction {
 #[non_exhaustive]
 pub enum EnvironmentOperation {
     /// `kind` is `Delete`.
-    Delete(EnvironmentDeleteOperation2),
+    Delete(EnvironmentDeleteOperation),
     /// `kind` is `Deploy`.
-    Deploy(EnvironmentDeployOperation2),
+    Deploy(EnvironmentDeployOperation),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }

@@ -123,7 +123,7 @@ pub(super) fn read(
         &schemas.types,
         &mut schemas.type_names,
     );
-    paging::mark(&mut operations, &schemas.types);
+    paging::mark(&mut schemas.cx, &mut operations, &schemas.types);
     (
         operations,
         clients.into_iter().map(|(client, _)| client).collect(),

@@ -54,10 +54,19 @@ pub(super) fn parameters(
     let mut other_required: Vec<Param> = Vec::new();
     let mut optional: Vec<Param> = Vec::new();
     let mut sends_api_version = false;
+    let mut constants = Vec::new();
     for (at, parameter) in declared {
         let data = parameter.parameter_data_ref();
         if matches!(parameter, Parameter::Query { .. }) && data.name == API_VERSION {
             sends_api_version = true;
+            continue;
+        }
+        // A required query parameter of one allowed value has nothing to choose: it is sent
+        // as a constant, as autorest sends it.
+        if let (Parameter::Query { .. }, true) = (parameter, data.required)
+            && let Some(value) = single_value(schemas, &format!("{at}/schema"))
+        {
+            constants.push((data.name.clone(), Some(value)));
             continue;
         }
         let param = parameter_of(schemas, &at, parameter, type_prefix, &mut names);
@@ -84,15 +93,18 @@ pub(super) fn parameters(
         .map(|p| p.wire_name.clone())
         .collect();
     // A pair the parameters also declare is theirs to send.
-    let constant_query = query
+    let mut constant_query: Vec<(String, Option<String>)> = query
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| match pair.split_once('=') {
             Some((key, value)) => (key.to_string(), Some(value.to_string())),
             None => (pair.to_string(), None),
         })
-        .filter(|(key, _)| !declared_names.contains(key))
+        .filter(|(key, _)| {
+            !declared_names.contains(key) && !constants.iter().any(|(name, _)| name == key)
+        })
         .collect();
+    constant_query.extend(constants);
     let segments = path_segments(schemas, path, pointer, &mut path_params, &mut names);
     // Required parameters keep the path's order first: it reads like the URL.
     let mut required = path_params;
@@ -256,6 +268,14 @@ fn resolve_parameter<'p>(
                 }
             }
         }
+    }
+}
+
+/// The one value the schema at `pointer` allows, if its `enum` lists exactly one string.
+fn single_value(schemas: &Schemas<'_>, pointer: &str) -> Option<String> {
+    match schemas.cx.keyword(pointer, "enum")?.as_array()?.as_slice() {
+        [serde_json::Value::String(value)] => Some(value.clone()),
+        _ => None,
     }
 }
 

@@ -154,12 +154,15 @@ impl<'a> Schemas<'a> {
             self.as_json(at, "`$ref` must be a string");
             return None;
         };
+        // `load` brings in what other files' references name, and has warned of each it
+        // could not follow: what is left is any JSON value.
+        if !reference.starts_with('#') {
+            return Some(Type::Json);
+        }
         if !reference.starts_with("#/") {
             self.as_json(
                 at,
-                format!(
-                    "`{reference}` is not a local reference; only `#/…` references are supported"
-                ),
+                format!("`{reference}` is not a JSON pointer into this document"),
             );
             return None;
         }
@@ -390,10 +393,14 @@ impl<'a> Schemas<'a> {
     /// another): objects, enums, and `oneOf`s other than a choice of plain strings.
     fn makes_type(&self, pointer: &str, schema: &Map<String, Value>) -> bool {
         // Several members that give the shape are merged into a struct, or read as JSON.
+        // So is a subtype: one member, a discriminated schema.
         let merges = schema
             .get("allOf")
             .and_then(Value::as_array)
-            .is_some_and(|members| shaping_members(members).len() > 1);
+            .is_some_and(|members| match shaping_members(members).as_slice() {
+                [only] => self.cx.is_discriminated(&members[*only]),
+                shaping => shaping.len() > 1,
+            });
         let choice = |keyword: &str| {
             schema
                 .get(keyword)

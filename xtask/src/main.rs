@@ -6,16 +6,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--all-warnings]
-                           [--spec FILE --out DIR [--name NAME]]
+                           [--spec FILE --out DIR [--name NAME] [--ref-root DIR]]
        cargo xtask bench-compare [--runs N] [--large] [--progenitor PATH]
        cargo xtask bench-realworld [--runs N]
 
   --check       change nothing; list every stale file and fail if there is one
   --deny-warnings  refuse a document, writing nothing, for any warning but unused schemas
   --all-warnings   list every warning (by default: a count per kind and a few examples)
-  --spec FILE   the OpenAPI 3.0 document to read (default: the documents in spec/)
+  --spec FILE   the OpenAPI 3.0 or Swagger 2.0 document to read (default: those in spec/)
   --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
   --name NAME   the crate's package name (default: from the document's title)
+  --ref-root DIR  the directory the document's `$ref`s to other files may read
+                (default: the document's)
   --runs N      bench-compare, bench-realworld: rounds of each measurement (default 7, 5)
   --large       bench-compare: also compare the crates generated from oxide.json";
 
@@ -51,7 +53,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some(other) => return Err(format!("unknown command `{other}`")),
     }
     let (mut check, mut spec, mut out, mut name) = (false, None, None, None);
-    let (mut deny_warnings, mut all_warnings) = (false, false);
+    let (mut deny_warnings, mut all_warnings, mut ref_root) = (false, false, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
@@ -60,6 +62,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--name" => name = Some(args.next().ok_or("--name needs a package name")?.clone()),
             "--spec" => spec = Some(PathBuf::from(args.next().ok_or("--spec needs a file")?)),
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a directory")?)),
+            "--ref-root" => {
+                let dir = args.next().ok_or("--ref-root needs a directory")?;
+                ref_root = Some(PathBuf::from(dir));
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -85,7 +91,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let settings = generator::Settings {
             crate_name,
             deny_warnings,
-            ref_root: None,
+            ref_root: ref_root.clone(),
         };
         let outcome = generator::write::run(&spec, &out, &settings, check, all_warnings);
         outcome.stderr.iter().for_each(|line| eprintln!("{line}"));

@@ -4367,86 +4367,6 @@ impl std::fmt::Display for OperationFailure<models::CustomizationGroup> {
 
 impl std::error::Error for OperationFailure<models::CustomizationGroup> {}
 
-impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxCaptureSnapshotOperation> {}
-
-impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxRepairOperation> {}
-
-impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxRestartOperation> {}
-
-impl std::fmt::Display for OperationFailure<models::DevBoxRestoreSnapshotOperation> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Failed(status) => {
-                f.write_str("the operation failed")?;
-                if let Some(error) = &status.error {
-                    write!(
-                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
-                        error.message.as_deref().unwrap_or("(no message)")
-                    )?;
-                }
-                Ok(())
-            }
-            Self::Canceled(_) => f.write_str("the operation was canceled"),
-        }
-    }
-}
-
-impl std::error::Error for OperationFailure<models::DevBoxRestoreSnapshotOperation> {}
-
 impl std::fmt::Display for OperationFailure<models::DevBoxStartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -4487,7 +4407,7 @@ impl std::fmt::Display for OperationFailure<models::DevBoxStopOperation> {
 
 impl std::error::Error for OperationFailure<models::DevBoxStopOperation> {}
 
-impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> {
+impl std::fmt::Display for OperationFailure<models::DevBoxRestartOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Failed(status) => {
@@ -4505,7 +4425,67 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> 
     }
 }
 
-impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
+impl std::error::Error for OperationFailure<models::DevBoxRestartOperation> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxRepairOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::DevBoxRepairOperation> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxRestoreSnapshotOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::DevBoxRestoreSnapshotOperation> {}
+
+impl std::fmt::Display for OperationFailure<models::DevBoxCaptureSnapshotOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::DevBoxCaptureSnapshotOperation> {}
 
 impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -4526,6 +4506,26 @@ impl std::fmt::Display for OperationFailure<models::EnvironmentDeployOperation> 
 }
 
 impl std::error::Error for OperationFailure<models::EnvironmentDeployOperation> {}
+
+impl std::fmt::Display for OperationFailure<models::EnvironmentDeleteOperation> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(status) => {
+                f.write_str("the operation failed")?;
+                if let Some(error) = &status.error {
+                    write!(
+                        f, ": {}: {}", error.code.as_deref().unwrap_or("(no code)"),
+                        error.message.as_deref().unwrap_or("(no message)")
+                    )?;
+                }
+                Ok(())
+            }
+            Self::Canceled(_) => f.write_str("the operation was canceled"),
+        }
+    }
+}
+
+impl std::error::Error for OperationFailure<models::EnvironmentDeleteOperation> {}
 
 /// The poller of every `poll_*` method: it sends `request` again until the status it
 /// reads is terminal.

@@ -1214,18 +1214,18 @@ pub struct DevBoxNextAction {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DevBoxOperation {
-    /// `kind` is `CaptureSnapshot`.
-    CaptureSnapshot(DevBoxCaptureSnapshotOperation),
-    /// `kind` is `Repair`.
-    Repair(DevBoxRepairOperation),
-    /// `kind` is `Restart`.
-    Restart(DevBoxRestartOperation),
-    /// `kind` is `RestoreSnapshot`.
-    RestoreSnapshot(DevBoxRestoreSnapshotOperation),
     /// `kind` is `Start`.
     Start(DevBoxStartOperation),
     /// `kind` is `Stop`.
     Stop(DevBoxStopOperation),
+    /// `kind` is `Restart`.
+    Restart(DevBoxRestartOperation),
+    /// `kind` is `Repair`.
+    Repair(DevBoxRepairOperation),
+    /// `kind` is `RestoreSnapshot`.
+    RestoreSnapshot(DevBoxRestoreSnapshotOperation),
+    /// `kind` is `CaptureSnapshot`.
+    CaptureSnapshot(DevBoxCaptureSnapshotOperation),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }
@@ -1233,20 +1233,20 @@ pub enum DevBoxOperation {
 impl Serialize for DevBoxOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::CaptureSnapshot(value) => {
-                with_discriminator(value, "kind", "CaptureSnapshot", serializer)
+            Self::Start(value) => with_discriminator(value, "kind", "Start", serializer),
+            Self::Stop(value) => with_discriminator(value, "kind", "Stop", serializer),
+            Self::Restart(value) => {
+                with_discriminator(value, "kind", "Restart", serializer)
             }
             Self::Repair(value) => {
                 with_discriminator(value, "kind", "Repair", serializer)
             }
-            Self::Restart(value) => {
-                with_discriminator(value, "kind", "Restart", serializer)
-            }
             Self::RestoreSnapshot(value) => {
                 with_discriminator(value, "kind", "RestoreSnapshot", serializer)
             }
-            Self::Start(value) => with_discriminator(value, "kind", "Start", serializer),
-            Self::Stop(value) => with_discriminator(value, "kind", "Stop", serializer),
+            Self::CaptureSnapshot(value) => {
+                with_discriminator(value, "kind", "CaptureSnapshot", serializer)
+            }
             Self::UnknownKind(value) => value.serialize(serializer),
         }
     }
@@ -1260,13 +1260,13 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
         let kind = value.get("kind").and_then(serde_json::Value::as_str);
         Ok(
             match kind {
-                Some("CaptureSnapshot") => {
-                    Self::CaptureSnapshot(
+                Some("Start") => {
+                    Self::Start(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
-                Some("Repair") => {
-                    Self::Repair(
+                Some("Stop") => {
+                    Self::Stop(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
@@ -1275,18 +1275,18 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
+                Some("Repair") => {
+                    Self::Repair(
+                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
+                    )
+                }
                 Some("RestoreSnapshot") => {
                     Self::RestoreSnapshot(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
-                Some("Start") => {
-                    Self::Start(
-                        serde_json::from_value(value).map_err(serde::de::Error::custom)?,
-                    )
-                }
-                Some("Stop") => {
-                    Self::Stop(
+                Some("CaptureSnapshot") => {
+                    Self::CaptureSnapshot(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
@@ -2436,10 +2436,10 @@ pub struct EnvironmentNextAction {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EnvironmentOperation {
-    /// `kind` is `Delete`.
-    Delete(EnvironmentDeleteOperation),
     /// `kind` is `Deploy`.
     Deploy(EnvironmentDeployOperation),
+    /// `kind` is `Delete`.
+    Delete(EnvironmentDeleteOperation),
     /// A kind this version of the client does not know, kept as sent.
     UnknownKind(serde_json::Value),
 }
@@ -2447,11 +2447,11 @@ pub enum EnvironmentOperation {
 impl Serialize for EnvironmentOperation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Delete(value) => {
-                with_discriminator(value, "kind", "Delete", serializer)
-            }
             Self::Deploy(value) => {
                 with_discriminator(value, "kind", "Deploy", serializer)
+            }
+            Self::Delete(value) => {
+                with_discriminator(value, "kind", "Delete", serializer)
             }
             Self::UnknownKind(value) => value.serialize(serializer),
         }
@@ -2466,13 +2466,13 @@ impl<'de> Deserialize<'de> for EnvironmentOperation {
         let kind = value.get("kind").and_then(serde_json::Value::as_str);
         Ok(
             match kind {
-                Some("Delete") => {
-                    Self::Delete(
+                Some("Deploy") => {
+                    Self::Deploy(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }
-                Some("Deploy") => {
-                    Self::Deploy(
+                Some("Delete") => {
+                    Self::Delete(
                         serde_json::from_value(value).map_err(serde::de::Error::custom)?,
                     )
                 }

@@ -191,6 +191,20 @@ fn parameter_of(
     if data.deprecated == Some(true) {
         push_paragraph(&mut docs, "Deprecated by the service.");
     }
+    if let Some(prefix) = data
+        .extensions
+        .get("x-ms-header-collection-prefix")
+        .and_then(serde_json::Value::as_str)
+    {
+        schemas.cx.warn(
+            WarningKind::Parameter,
+            at,
+            format!(
+                "a collection of headers named `{prefix}…`, which the client does not model: sent as the one header `{}`, with the text the caller gives",
+                data.name
+            ),
+        );
+    }
     let client_name = data
         .extensions
         .get("x-ms-client-name")

@@ -397,6 +397,13 @@ impl<'a> Schemas<'a> {
                         ));
                     }
                 }
+                // The order the document gives the kinds, where the tag property lists them
+                // (Swagger's definitions are sorted by name, not in that order).
+                let tag = format!("{pointer}/properties/{}", escape(property));
+                if let Some(Value::Array(order)) = self.cx.keyword(&tag, "enum") {
+                    let rank = |value: &str| order.iter().position(|v| v == value);
+                    kinds.sort_by_key(|(value, _)| rank(value).unwrap_or(usize::MAX));
+                }
             }
         }
         Some(kinds)

@@ -51,6 +51,16 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// The crate of the document at `spec`, whose `$ref`s to other files are read under
+/// `settings.ref_root` (by default the document's directory): what [`write_crate`] writes.
+pub fn generate_file(spec: &Path, settings: &Settings) -> Result<crate::Output, Failure> {
+    let text = fs::read_to_string(spec).map_err(|e| Failure::Io(spec.to_path_buf(), e))?;
+    let read = |path: &Path| read_referenced(path);
+    let source = source(spec, settings, &read);
+    crate::generate_from(&text, Some(&source), settings)
+        .map_err(|problems| Failure::Document(problems.iter().map(ToString::to_string).collect()))
+}
+
 /// Generates the crate for `spec` into `out`, or with `check` only compares: nothing is
 /// written when the document is refused.
 pub fn write_crate(
@@ -60,12 +70,7 @@ pub fn write_crate(
     check: bool,
 ) -> Result<Report, Failure> {
     let started = Instant::now();
-    let text = fs::read_to_string(spec).map_err(|e| Failure::Io(spec.to_path_buf(), e))?;
-    let read = |path: &Path| read_referenced(path);
-    let source = source(spec, settings, &read);
-    let output = crate::generate_from(&text, Some(&source), settings).map_err(|problems| {
-        Failure::Document(problems.iter().map(ToString::to_string).collect())
-    })?;
+    let output = generate_file(spec, settings)?;
     let mut report = Report {
         types: output.type_count,
         operations: output.operation_count,

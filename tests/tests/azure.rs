@@ -39,15 +39,12 @@ fn declared(document: &serde_json::Value) -> (usize, usize, usize) {
 fn check(document: &str, unpaged: usize, fallbacks: usize) {
     let path = root().join(document);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{document}: {e}"));
-    let spec_root = root().join("tests/fixtures/azure/specification");
-    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| e.to_string());
-    let source = generator::load::Source {
-        path: &path,
-        root: Some(&spec_root),
-        read: &read,
+    let settings = generator::Settings {
+        ref_root: Some(root().join(SPECIFICATION)),
+        ..Default::default()
     };
-    let output = generator::generate_from(&text, Some(&source), &Default::default())
-        .unwrap_or_else(|problems| panic!("{document}: {problems:?}"));
+    let output = generator::write::generate_file(&path, &settings)
+        .unwrap_or_else(|failure| panic!("{document}: {failure}"));
     let (operations, pageable, long_running) = declared(&serde_json::from_str(&text).unwrap());
     assert_eq!(
         output.operation_count, operations,

@@ -83,20 +83,12 @@ fn valid(name: &str) -> Generated {
 /// Generates `fixtures/{relative}`, a document that references other files, which are read
 /// under `fixtures/{root}`; then as [`valid`], with the snapshot called `name`.
 fn valid_split(name: &str, relative: &str, root: &str) -> Generated {
-    let path = fixtures_dir().join(relative);
-    let root = fixtures_dir().join(root);
-    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| e.to_string());
-    let source = generator::load::Source {
-        path: &path,
-        root: Some(&root),
-        read: &read,
+    let settings = generator::Settings {
+        ref_root: Some(fixtures_dir().join(root)),
+        ..Default::default()
     };
-    let output =
-        generator::generate_from(&read_fixture(relative), Some(&source), &Default::default())
-            .unwrap_or_else(|problems| {
-                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                panic!("{relative} does not generate:\n{}", problems.join("\n"))
-            });
+    let output = generator::write::generate_file(&fixtures_dir().join(relative), &settings)
+        .unwrap_or_else(|failure| panic!("{relative} does not generate:\n{failure}"));
     snapshot(name, relative, &output)
 }
 

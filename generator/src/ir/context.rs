@@ -82,6 +82,19 @@ impl<'a> Context<'a> {
         chain
     }
 
+    /// The name the client gives the property or parameter at `at`: autorest's
+    /// `x-ms-client-name` where the document states one, else its name on the wire.
+    pub fn client_name<'n>(&self, at: &str, wire_name: &'n str) -> &'n str
+    where
+        'a: 'n,
+    {
+        let raw: &'a Value = self.raw;
+        resolve(raw, at)
+            .and_then(|part| part.get("x-ms-client-name"))
+            .and_then(Value::as_str)
+            .unwrap_or(wire_name)
+    }
+
     /// Whether `schema` is a reference to a schema with a `discriminator`.
     pub(super) fn is_discriminated(&self, schema: &Value) -> bool {
         schema

@@ -278,8 +278,8 @@ pub struct Operation {
     pub path: String,
     /// The path's segments after the server prefix.
     pub segments: Vec<Vec<SegmentPart>>,
-    /// Query pairs the path template carries (`/q?comp=acl`), sent on every request; a pair
-    /// without `=` is a key alone.
+    /// Query pairs sent on every request, with no argument: those the path template carries
+    /// (`/q?comp=acl`; a pair without `=` is a key alone), and required queries of one value.
     pub constant_query: Vec<(String, Option<String>)>,
     /// Parameters that are method arguments, in the order they appear in the path, then the rest.
     pub required: Vec<Param>,

@@ -12,13 +12,13 @@ use serde_json::Value;
 pub(super) fn mark(cx: &mut Context, operations: &mut [Operation], types: &[TypeDef]) {
     for op in operations {
         let pageable = resolve(cx.raw, &op.pointer).and_then(|o| o.get("x-ms-pageable"));
+        let at = format!("{}/x-ms-pageable", op.pointer);
         let Reply::Json(Type::Named(page)) = op.reply else {
             if pageable.is_some() {
-                let why = "is `x-ms-pageable`, but its reply is not a JSON object";
                 cx.warn(
                     WarningKind::Operation,
-                    format!("{}/x-ms-pageable", op.pointer),
-                    format!("{why}: generated as a plain method"),
+                    at,
+                    "is `x-ms-pageable`, but its reply is not a JSON object: generated as a plain method",
                 );
             }
             continue;
@@ -30,7 +30,7 @@ pub(super) fn mark(cx: &mut Context, operations: &mut [Operation], types: &[Type
             if pageable.is_some() {
                 cx.warn(
                     WarningKind::Operation,
-                    format!("{}/x-ms-pageable", op.pointer),
+                    at,
                     "a paged operation other than a GET is generated as a plain method, which returns the first page",
                 );
             }
@@ -55,7 +55,7 @@ pub(super) fn mark(cx: &mut Context, operations: &mut [Operation], types: &[Type
         if op.paged.is_none() && names.stated {
             cx.warn(
                 WarningKind::Operation,
-                format!("{}/x-ms-pageable", op.pointer),
+                at,
                 format!(
                     "the reply has no `{}` list or no `{}` string: generated as a plain method",
                     names.items,

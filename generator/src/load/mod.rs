@@ -41,21 +41,19 @@ pub fn load(text: &str, source: Option<&Source>) -> Result<Document, Vec<Problem
         Dialect::OpenApi30 => "#/components/schemas",
     };
     let (brought_in, mut warnings) = references::bring_in(&mut raw, source, schemas_at);
-    for warning in &mut warnings {
-        warning.pointer = brought_in.locate(&warning.pointer);
-    }
     let mut origins = Origins::default();
     if let Dialect::Swagger20 = dialect {
         let Value::Object(swagger) = &raw else {
             return Err(vec![Problem::new("#", "the document is not a map")]);
         };
         let (converted, moves, conversion_warnings) = swagger2::convert(swagger);
-        warnings.extend(conversion_warnings.into_iter().map(|mut warning| {
-            warning.pointer = brought_in.locate(&warning.pointer);
-            warning
-        }));
+        warnings.extend(conversion_warnings);
         origins.then(moves);
         raw = converted;
+    }
+    // What was found so far is located in the document as given, before its conversion.
+    for warning in &mut warnings {
+        warning.pointer = brought_in.locate(&warning.pointer);
     }
     origins.then(brought_in);
     let mut document = openapi3::read(raw).map_err(|problems| {

@@ -36,7 +36,9 @@ pub(super) fn bring_in(
     source: Option<&Source>,
     schemas_at: &str,
 ) -> (Moves, Vec<Warning>) {
-    if !names_other_files(document) {
+    // In the document itself, only references to other files need following.
+    let found = references_in(document, |reference| !reference.starts_with('#'));
+    if found.is_empty() {
         return (Moves::default(), Vec::new());
     }
     let main = source.map(|s| normalize(s.path)).unwrap_or_default();
@@ -46,7 +48,6 @@ pub(super) fn bring_in(
     };
     let mut references = References {
         source,
-        original: document.clone(),
         main: main.clone(),
         root,
         schemas_at: schemas_at.to_string(),
@@ -56,42 +57,59 @@ pub(super) fn bring_in(
         moves: Moves::default(),
         warnings: Vec::new(),
     };
-    references.rewrite(document, &main, "#".to_string());
+    let locals = references.locals(found, &main, "#", document);
+    rewrite(document, locals);
     while let Some((at, mut part, file)) = references.pending.pop_front() {
-        references.rewrite(&mut part, &file, at.clone());
+        // In a part of another file, a local reference is local to that file.
+        let found = references_in(&part, |_| true);
+        let locals = references.locals(found, &file, &at, document);
+        rewrite(&mut part, locals);
         put(document, &at, part);
     }
     (references.moves, references.warnings)
 }
 
-/// Whether any `$ref` in `document` names another file.
-fn names_other_files(document: &Value) -> bool {
-    let mut stack = vec![document];
-    while let Some(value) = stack.pop() {
+/// The `$ref`s in `value` that `follow` picks: the pointer (relative to `value`) of the object
+/// each stands in, and the reference.
+fn references_in(value: &Value, follow: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut stack = vec![(value, String::new())];
+    while let Some((value, at)) = stack.pop() {
         match value {
             Value::Object(map) => {
                 if let Some(Value::String(reference)) = map.get("$ref")
-                    && !reference.starts_with('#')
+                    && follow(reference)
                 {
-                    return true;
+                    found.push((at.clone(), reference.clone()));
                 }
-                stack.extend(
-                    map.iter()
-                        .filter(|(key, _)| !EXAMPLE_KEYS.contains(&key.as_str()))
-                        .map(|(_, child)| child),
-                );
+                for (key, child) in map {
+                    if key != "$ref" && !EXAMPLE_KEYS.contains(&key.as_str()) {
+                        stack.push((child, format!("{at}/{}", escape(key))));
+                    }
+                }
             }
-            Value::Array(items) => stack.extend(items),
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    stack.push((child, format!("{at}/{index}")));
+                }
+            }
             _ => {}
         }
     }
-    false
+    found
+}
+
+/// Sets each `$ref` at its (relative) pointer in `value` to its local reference.
+fn rewrite(value: &mut Value, locals: Vec<(String, String)>) {
+    for (pointer, local) in locals {
+        if let Some(Value::Object(object)) = value.pointer_mut(&pointer) {
+            object.insert("$ref".to_string(), Value::String(local));
+        }
+    }
 }
 
 struct References<'a> {
     source: Option<&'a Source<'a>>,
-    /// The document as it was given, to see which places are taken.
-    original: Value,
     main: PathBuf,
     root: PathBuf,
     /// Where a part copied from a whole file (a `$ref` without a fragment) is placed.
@@ -107,37 +125,34 @@ struct References<'a> {
 }
 
 impl References<'_> {
-    /// Rewrites every `$ref` in `value` (which is at `at`, and was written in `file`) that
-    /// names another file.
-    fn rewrite(&mut self, value: &mut Value, file: &Path, at: String) {
-        let mut stack = vec![(value, at)];
-        while let Some((value, at)) = stack.pop() {
-            match value {
-                Value::Object(map) => {
-                    if let Some(Value::String(reference)) = map.get_mut("$ref")
-                        && let Some(local) = self.local(reference, file, &at)
-                    {
-                        *reference = local;
-                    }
-                    for (key, child) in map.iter_mut() {
-                        if key != "$ref" && !EXAMPLE_KEYS.contains(&key.as_str()) {
-                            stack.push((child, format!("{at}/{}", escape(key))));
-                        }
-                    }
-                }
-                Value::Array(items) => {
-                    for (index, child) in items.iter_mut().enumerate() {
-                        stack.push((child, format!("{at}/{index}")));
-                    }
-                }
-                _ => {}
-            }
-        }
+    /// The local references that replace those `found` in a part written in `file` (which is at
+    /// `at` in `document`), by their pointers in the part; a reference not followed is left.
+    fn locals(
+        &mut self,
+        found: Vec<(String, String)>,
+        file: &Path,
+        at: &str,
+        document: &Value,
+    ) -> Vec<(String, String)> {
+        found
+            .into_iter()
+            .filter_map(|(pointer, reference)| {
+                let written_at = format!("{at}{pointer}");
+                let local = self.local(&reference, file, &written_at, document)?;
+                Some((pointer, local))
+            })
+            .collect()
     }
 
     /// The local reference that replaces `reference` (written in `file`, at `at`), if it
     /// names another file; `None` to leave it as it is.
-    fn local(&mut self, reference: &str, file: &Path, at: &str) -> Option<String> {
+    fn local(
+        &mut self,
+        reference: &str,
+        file: &Path,
+        at: &str,
+        document: &Value,
+    ) -> Option<String> {
         let (path, fragment) = reference.split_once('#').unwrap_or((reference, ""));
         if path.is_empty() && file == self.main {
             return None;
@@ -193,7 +208,7 @@ impl References<'_> {
         let Some(part) = part else {
             return warn(self, "names nothing in that file".into());
         };
-        let place = self.place_for(&target, fragment);
+        let place = self.place_for(&target, fragment, document);
         self.placed.insert(key, place.clone());
         self.moves.record(
             place.clone(),
@@ -204,8 +219,8 @@ impl References<'_> {
     }
 
     /// Where a part of `file` at `fragment` goes in the document: the same place, or with a
-    /// numbered name when the document or another file's part is there already.
-    fn place_for(&self, file: &Path, fragment: &str) -> String {
+    /// numbered name when `document` has something there, or another file's part will.
+    fn place_for(&self, file: &Path, fragment: &str, document: &Value) -> String {
         // A part of a document-level map (`#/definitions/X`, `#/components/schemas/X`) keeps
         // its place; anything else (a whole file, a schema inside another) is a schema.
         let tokens: Vec<&str> = fragment.split('/').skip(1).collect();
@@ -221,7 +236,7 @@ impl References<'_> {
             }
         };
         let taken = |place: &str| {
-            self.placed.values().any(|p| p == place) || resolve(&self.original, place).is_some()
+            self.placed.values().any(|p| p == place) || resolve(document, place).is_some()
         };
         let mut candidate = format!("{container}/{}", escape(&name));
         let mut number = 2;

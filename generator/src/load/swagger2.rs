@@ -288,7 +288,8 @@ impl<'a> Converter<'a> {
         let Value::Object(parameter) = parameter else {
             return parameter.clone();
         };
-        let (mut out, schema) = self.split_schema(parameter, here, origin);
+        let (mut out, schema) = self.split_schema(parameter);
+        self.moves.record(format!("{here}/schema"), origin);
         let is_array = schema.get("type").and_then(Value::as_str) == Some("array");
         let format = parameter.get("collectionFormat").and_then(Value::as_str);
         if is_array {
@@ -321,12 +322,7 @@ impl<'a> Converter<'a> {
     }
 
     /// A parameter or header split into its own keys and the `schema` of its value.
-    fn split_schema(
-        &mut self,
-        parameter: &Map<String, Value>,
-        here: &str,
-        origin: &str,
-    ) -> (Map<String, Value>, Value) {
+    fn split_schema(&self, parameter: &Map<String, Value>) -> (Map<String, Value>, Value) {
         let mut out = Map::new();
         let mut schema = Map::new();
         for (key, value) in parameter {
@@ -338,7 +334,6 @@ impl<'a> Converter<'a> {
                 schema.insert(key.clone(), value.clone());
             }
         }
-        self.moves.record(format!("{here}/schema"), origin);
         (out, self.schema(&Value::Object(schema)))
     }
 
@@ -369,7 +364,7 @@ impl<'a> Converter<'a> {
                     escape(media_type),
                     escape(name)
                 );
-                let (own, mut schema) = self.split_schema(parameter, &property, &part.origin);
+                let (own, mut schema) = self.split_schema(parameter);
                 if let (Some(description), Value::Object(schema)) =
                     (own.get("description"), &mut schema)
                 {
@@ -383,7 +378,7 @@ impl<'a> Converter<'a> {
             }
             let mut schema = json!({"type": "object", "properties": properties});
             if !required.is_empty() {
-                schema["required"] = Value::Array(required.clone());
+                schema["required"] = Value::Array(required);
                 body.insert("required".into(), json!(true));
             }
             content.insert(media_type.to_string(), json!({"schema": schema}));
@@ -463,8 +458,8 @@ impl<'a> Converter<'a> {
                         let at = format!("{here}/headers/{}", escape(name));
                         let header = match header {
                             Value::Object(header) => {
-                                let (own, schema) = self.split_schema(header, &at, &at);
-                                let mut own = own;
+                                let (mut own, schema) = self.split_schema(header);
+                                self.moves.record(format!("{at}/schema"), &at);
                                 own.insert("schema".into(), schema);
                                 Value::Object(own)
                             }

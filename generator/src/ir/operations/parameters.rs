@@ -22,8 +22,9 @@ pub(super) struct Parameters {
     pub sends_api_version: bool,
     /// The path's segments; their parameters index `required`.
     pub segments: Vec<Vec<SegmentPart>>,
-    /// Query pairs the path itself carries (`/q?comp=acl`, as autorest's `x-ms-paths` write
-    /// them): sent on every request, with no argument; a pair without `=` is a key alone.
+    /// Query pairs sent on every request, with no argument: those the path itself carries
+    /// (`/q?comp=acl`, as autorest's `x-ms-paths` write them; a pair without `=` is a key
+    /// alone), then the required query parameters of one value.
     pub constant_query: Vec<(String, Option<String>)>,
 }
 
@@ -86,13 +87,11 @@ pub(super) fn parameters(
         }
     }
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let declared_names: Vec<String> = path_params
-        .iter()
-        .chain(&other_required)
-        .chain(&optional)
-        .map(|p| p.wire_name.clone())
+    // A pair that a parameter also declares is the parameter's to send.
+    let declared: Vec<&str> = (path_params.iter().chain(&other_required).chain(&optional))
+        .map(|p| p.wire_name.as_str())
+        .chain(constants.iter().map(|(name, _)| name.as_str()))
         .collect();
-    // A pair the parameters also declare is theirs to send.
     let mut constant_query: Vec<(String, Option<String>)> = query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -100,9 +99,7 @@ pub(super) fn parameters(
             Some((key, value)) => (key.to_string(), Some(value.to_string())),
             None => (pair.to_string(), None),
         })
-        .filter(|(key, _)| {
-            !declared_names.contains(key) && !constants.iter().any(|(name, _)| name == key)
-        })
+        .filter(|(key, _)| !declared.contains(&key.as_str()))
         .collect();
     constant_query.extend(constants);
     let segments = path_segments(schemas, path, pointer, &mut path_params, &mut names);
@@ -205,13 +202,8 @@ fn parameter_of(
             ),
         );
     }
-    let client_name = data
-        .extensions
-        .get("x-ms-client-name")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or(&data.name);
     Param {
-        name: names.claim(naming::value_name(client_name)),
+        name: names.claim(naming::value_name(schemas.cx.client_name(at, &data.name))),
         wire_name: data.name.clone(),
         location,
         ty,

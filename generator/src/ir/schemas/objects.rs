@@ -69,7 +69,7 @@ impl<'a> Schemas<'a> {
             }
             let xml = self.cx.field_xml(at, json_name, &ty);
             fields.push(Field {
-                name: names.claim(naming::value_name(client_name(self.cx.raw, at, json_name))),
+                name: names.claim(naming::value_name(self.cx.client_name(at, json_name))),
                 json_name: json_name.clone(),
                 ty,
                 read_only,
@@ -217,13 +217,4 @@ impl<'a> Schemas<'a> {
         parts.push(pointer.to_string());
         parts
     }
-}
-
-/// The name the client gives the property or parameter at `at`: autorest's `x-ms-client-name`
-/// where the document states one, else its name on the wire.
-fn client_name<'v>(raw: &'v Value, at: &str, wire_name: &'v str) -> &'v str {
-    crate::pointer::resolve(raw, at)
-        .and_then(|part| part.get("x-ms-client-name"))
-        .and_then(Value::as_str)
-        .unwrap_or(wire_name)
 }

@@ -6,8 +6,7 @@
 //! enum, a function, each member of an `impl` block, ...), and each item is compared, doc
 //! comments included, with the item of the same name from the other document. Every
 //! difference that remains is listed below with the reason it is right; any other fails the
-//! test. Differences that are generator bugs are listed apart, as `TODO(bug)`: they are
-//! tolerated until fixed, and the test says when one is gone.
+//! test, and so does a listed difference that is gone.
 //!
 //! With `EQUIVALENCE_DUMP=<dir>` set, both crates are also written under `<dir>`, for `diff -r`.
 
@@ -35,7 +34,6 @@ fn opstatus_swagger_and_openapi3_generate_the_same_crate() {
         "tests/fixtures/typespec/opstatus/openapi.yaml",
         "tests/fixtures/typespec/opstatus/swagger.json",
         &right,
-        &[],
     );
 }
 
@@ -84,49 +82,10 @@ fn devcenter_2024_02_01_swagger_and_openapi3_generate_the_same_crate() {
                   OpenAPI 3.0 document names it only `until`",
         },
     ];
-    let bugs = [
-        // TODO(bug): the subtypes' `kind`. The 3.0 subtypes narrow it to one value (`kind:
-        // {enum: [Start]}`), which makes an enum per subtype; the Swagger subtypes say the same
-        // with `x-ms-discriminator-value: Start` and keep the base's `DevBoxOperationKind`, so
-        // the field's type differs, and each side has kind enums the other lacks.
-        Known {
-            change: Differs,
-            file: MODELS,
-            items: &[
-                "struct DevBoxRepairOperation",
-                "struct DevBoxRestartOperation",
-                "struct DevBoxStartOperation",
-                "struct DevBoxStopOperation",
-                "struct EnvironmentDeleteOperation",
-                "struct EnvironmentDeployOperation",
-            ],
-            why: "`kind` is the subtype's one-value enum in 3.0, the base's kind enum in 2.0",
-        },
-        Known {
-            change: Only3,
-            file: MODELS,
-            items: &[
-                "DevBoxRepairOperationKind",
-                "DevBoxRestartOperationKind",
-                "DevBoxStartOperationKind",
-                "DevBoxStopOperationKind",
-                "EnvironmentDeleteOperationKind",
-                "EnvironmentDeployOperationKind",
-            ],
-            why: "the one-value kind enums of the 3.0 subtypes",
-        },
-        Known {
-            change: Only2,
-            file: MODELS,
-            items: &["DevBoxOperationKind", "EnvironmentOperationKind"],
-            why: "the base's kind enum, which 3.0 leaves unused (only the base, a union, has it)",
-        },
-    ];
     compare(
         "spec/devcenter-2024-02-01.yaml",
         "tests/fixtures/azure/specification/devcenter/data-plane/Microsoft.DevCenter/stable/2024-02-01/devcenter.json",
         &right,
-        &bugs,
     );
 }
 
@@ -156,7 +115,7 @@ struct Known {
     /// Each is an item's key (`enum Foo`, `impl Display for Foo::fmt`), an `impl` block's key
     /// (the block and its members), or a bare type name (the type and every `impl` for it).
     items: &'static [&'static str],
-    /// Why the difference is right, or for a bug what is wrong.
+    /// Why the difference is right.
     why: &'static str,
 }
 
@@ -207,8 +166,8 @@ impl<'a> Diff<'a> {
 }
 
 /// Generates both documents (paths relative to the workspace root) and asserts that the
-/// differences between their crates are those of `right`, and of `bugs` not yet fixed.
-fn compare(openapi3: &str, swagger2: &str, right: &[Known], bugs: &[Known]) {
+/// differences between their crates are those of `right`.
+fn compare(openapi3: &str, swagger2: &str, right: &[Known]) {
     let three = crate_items(openapi3);
     let two = crate_items(swagger2);
 
@@ -230,7 +189,7 @@ fn compare(openapi3: &str, swagger2: &str, right: &[Known], bugs: &[Known]) {
 
     let mut report = String::new();
     for d in &diffs {
-        if !right.iter().chain(bugs).any(|k| k.covers(d)) {
+        if !right.iter().any(|k| k.covers(d)) {
             let _ = writeln!(report, "unexpected {:?}: {}: {}", d.change, d.file, d.item);
             if let Some(a) = d.openapi3 {
                 let _ = writeln!(report, "    3.0: {}", excerpt(a, d.swagger2.unwrap_or("")));
@@ -240,28 +199,15 @@ fn compare(openapi3: &str, swagger2: &str, right: &[Known], bugs: &[Known]) {
             }
         }
     }
-    // A listed difference that is gone: an error if it was right, a note if it was a bug.
-    let listed = right
-        .iter()
-        .map(|k| (k, true))
-        .chain(bugs.iter().map(|k| (k, false)));
-    for (known, is_right) in listed {
+    // A listed difference that is gone is listed for a reason that no longer holds.
+    for known in right {
         for pattern in known.items {
-            if diffs.iter().any(|d| known.covers(d) && covers(pattern, d)) {
-                continue;
-            }
-            let (file, change) = (known.file, known.change);
-            match is_right {
-                true => {
-                    let _ = writeln!(
-                        report,
-                        "listed as right but no longer different: {change:?}: {file}: {pattern}"
-                    );
-                }
-                false => eprintln!(
-                    "TODO(bug) fixed, remove it from the list: {change:?}: {file}: {pattern} ({})",
-                    known.why
-                ),
+            if !diffs.iter().any(|d| known.covers(d) && covers(pattern, d)) {
+                let _ = writeln!(
+                    report,
+                    "listed as right but no longer different: {:?}: {}: {pattern} ({})",
+                    known.change, known.file, known.why
+                );
             }
         }
     }

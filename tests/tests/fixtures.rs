@@ -1367,6 +1367,9 @@ fn swagger_2_0_reads_as_openapi_3_0_does() {
     assert!(generated.model_line("pub note: Option<String>,"));
     assert!(generated.model_line("pub enum Widget {"));
     assert!(generated.model_line("Gear(Gear),"));
+    // A subtype's value of the tag (its name, without `x-ms-discriminator-value`) is a field of
+    // one value, as OpenAPI 3.0 subtypes state it.
+    assert!(generated.model_line("pub kind: Option<GearKind>,"));
 }
 
 #[test]

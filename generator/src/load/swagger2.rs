@@ -7,7 +7,7 @@
 //! reader to leave out with its warning.
 
 use super::origins::Moves;
-use crate::pointer::escape;
+use crate::pointer::{escape, unescape};
 use crate::{Warning, WarningKind};
 use serde_json::{Map, Value, json};
 
@@ -486,7 +486,7 @@ impl<'a> Converter<'a> {
                 Value::Object(definitions) => Value::Object(
                     definitions
                         .iter()
-                        .map(|(name, schema)| (name.clone(), self.schema(schema)))
+                        .map(|(name, schema)| (name.clone(), self.definition(name, schema)))
                         .collect(),
                 ),
                 other => other.clone(),
@@ -532,6 +532,52 @@ impl<'a> Converter<'a> {
             components.insert("securitySchemes".into(), Value::Object(schemes));
         }
         components
+    }
+
+    /// A definition as a component schema. A subtype (an `allOf` of a definition with a
+    /// `discriminator`) states its value of the tag as OpenAPI 3.0 does, as a property of one
+    /// value: its `x-ms-discriminator-value`, else its name (Swagger's rule).
+    fn definition(&self, name: &str, schema: &Value) -> Value {
+        let mut out = self.schema(schema);
+        let members = schema.get("allOf").and_then(Value::as_array);
+        let base = members.into_iter().flatten().find_map(|member| {
+            let reference = member
+                .get("$ref")?
+                .as_str()?
+                .strip_prefix("#/definitions/")?;
+            let base = self.root.get("definitions")?.get(unescape(reference))?;
+            Some((base, base.get("discriminator")?.as_str()?))
+        });
+        let (Some((base, tag)), Value::Object(object)) = (base, &mut out) else {
+            return out;
+        };
+        let value = schema
+            .get("x-ms-discriminator-value")
+            .and_then(Value::as_str)
+            .unwrap_or(name);
+        let properties = object.entry("properties").or_insert_with(|| json!({}));
+        if let Value::Object(properties) = properties
+            && !properties.contains_key(tag)
+        {
+            let mut property = json!({"type": "string", "enum": [value]});
+            if let Some(description) =
+                base.pointer(&format!("/properties/{}/description", escape(tag)))
+            {
+                property["description"] = description.clone();
+            }
+            properties.insert(tag.to_string(), property);
+        }
+        let base_requires = base
+            .get("required")
+            .and_then(Value::as_array)
+            .is_some_and(|required| required.iter().any(|r| r == tag));
+        if base_requires
+            && let Value::Array(required) = object.entry("required").or_insert_with(|| json!([]))
+            && !required.iter().any(|r| r == tag)
+        {
+            required.push(json!(tag));
+        }
+        out
     }
 
     /// A schema in OpenAPI 3.0's terms: `x-nullable` is `nullable`, a `discriminator` is an
@@ -601,7 +647,7 @@ impl<'a> Converter<'a> {
             .get("$ref")
             .and_then(Value::as_str)
             .and_then(|reference| reference.strip_prefix("#/parameters/"))
-            .and_then(|name| root.get("parameters")?.get(crate::pointer::unescape(name)));
+            .and_then(|name| root.get("parameters")?.get(unescape(name)));
         target.unwrap_or(value)
     }
 }

@@ -1140,7 +1140,7 @@ pub struct DevBoxCaptureSnapshotOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxCaptureSnapshotOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1188,6 +1188,54 @@ impl azure_core::http::poller::StatusMonitor for DevBoxCaptureSnapshotOperation 
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxCaptureSnapshotOperationKind {
+    /// `CaptureSnapshot`
+    #[serde(rename = "CaptureSnapshot")]
+    CaptureSnapshot,
+}
+
+impl DevBoxCaptureSnapshotOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CaptureSnapshot => "CaptureSnapshot",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxCaptureSnapshotOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxCaptureSnapshotOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxCaptureSnapshotOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "CaptureSnapshot" => Ok(Self::CaptureSnapshot),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "unknown DevBoxCaptureSnapshotOperationKind value `{value}`"
+                        ),
+                    ),
+                )
+            }
         }
     }
 }
@@ -1293,89 +1341,6 @@ impl<'de> Deserialize<'de> for DevBoxOperation {
                 _ => Self::UnknownKind(value),
             },
         )
-    }
-}
-
-/// The type of Dev Box operation.
-///
-/// Extensible: the service may send values this client does not know yet; they are
-/// kept in [`Self::UnknownValue`] and sent back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DevBoxOperationKind {
-    /// The operation represents a Dev Box start.
-    Start,
-    /// The operation represents a Dev Box stop.
-    Stop,
-    /// The operation represents a Dev Box restart.
-    Restart,
-    /// The operation represents a Dev Box repair.
-    Repair,
-    /// The operation represents a Dev Box restore from snapshot.
-    RestoreSnapshot,
-    /// The operation represents a Dev Box manual snapshot creation.
-    CaptureSnapshot,
-    /// A value this version of the client does not know, kept as sent.
-    UnknownValue(String),
-}
-
-impl DevBoxOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "Start",
-            Self::Stop => "Stop",
-            Self::Restart => "Restart",
-            Self::Repair => "Repair",
-            Self::RestoreSnapshot => "RestoreSnapshot",
-            Self::CaptureSnapshot => "CaptureSnapshot",
-            Self::UnknownValue(value) => value,
-        }
-    }
-}
-
-impl AsRef<str> for DevBoxOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for DevBoxOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DevBoxOperationKind {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(
-            match value {
-                "Start" => Self::Start,
-                "Stop" => Self::Stop,
-                "Restart" => Self::Restart,
-                "Repair" => Self::Repair,
-                "RestoreSnapshot" => Self::RestoreSnapshot,
-                "CaptureSnapshot" => Self::CaptureSnapshot,
-                other => Self::UnknownValue(other.to_string()),
-            },
-        )
-    }
-}
-
-impl Serialize for DevBoxOperationKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DevBoxOperationKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let Ok(value) = text.parse();
-        Ok(value)
     }
 }
 
@@ -1508,7 +1473,7 @@ pub struct DevBoxRepairOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxRepairOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1559,6 +1524,52 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRepairOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxRepairOperationKind {
+    /// `Repair`
+    #[serde(rename = "Repair")]
+    Repair,
+}
+
+impl DevBoxRepairOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Repair => "Repair",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRepairOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRepairOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRepairOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Repair" => Ok(Self::Repair),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxRepairOperationKind value `{value}`"),
+                    ),
+                )
+            }
         }
     }
 }
@@ -1671,7 +1682,7 @@ pub struct DevBoxRestartOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxRestartOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1723,6 +1734,52 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRestartOperation {
     }
 }
 
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxRestartOperationKind {
+    /// `Restart`
+    #[serde(rename = "Restart")]
+    Restart,
+}
+
+impl DevBoxRestartOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Restart => "Restart",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRestartOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRestartOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRestartOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Restart" => Ok(Self::Restart),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxRestartOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// Information about a restore from snapshot operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -1745,7 +1802,7 @@ pub struct DevBoxRestoreSnapshotOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxRestoreSnapshotOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1798,6 +1855,54 @@ impl azure_core::http::poller::StatusMonitor for DevBoxRestoreSnapshotOperation 
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxRestoreSnapshotOperationKind {
+    /// `RestoreSnapshot`
+    #[serde(rename = "RestoreSnapshot")]
+    RestoreSnapshot,
+}
+
+impl DevBoxRestoreSnapshotOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RestoreSnapshot => "RestoreSnapshot",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxRestoreSnapshotOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxRestoreSnapshotOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxRestoreSnapshotOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "RestoreSnapshot" => Ok(Self::RestoreSnapshot),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "unknown DevBoxRestoreSnapshotOperationKind value `{value}`"
+                        ),
+                    ),
+                )
+            }
         }
     }
 }
@@ -1860,7 +1965,7 @@ pub struct DevBoxStartOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxStartOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1912,6 +2017,52 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStartOperation {
     }
 }
 
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxStartOperationKind {
+    /// `Start`
+    #[serde(rename = "Start")]
+    Start,
+}
+
+impl DevBoxStartOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "Start",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxStartOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxStartOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxStartOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Start" => Ok(Self::Start),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxStartOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// Information about a stop operation on a Dev Box.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -1934,7 +2085,7 @@ pub struct DevBoxStopOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<DevBoxOperationKind>,
+    pub kind: Option<DevBoxStopOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -1982,6 +2133,52 @@ impl azure_core::http::poller::StatusMonitor for DevBoxStopOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DevBoxStopOperationKind {
+    /// `Stop`
+    #[serde(rename = "Stop")]
+    Stop,
+}
+
+impl DevBoxStopOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Stop => "Stop",
+        }
+    }
+}
+
+impl AsRef<str> for DevBoxStopOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for DevBoxStopOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DevBoxStopOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Stop" => Ok(Self::Stop),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown DevBoxStopOperationKind value `{value}`"),
+                    ),
+                )
+            }
         }
     }
 }
@@ -2276,7 +2473,7 @@ pub struct EnvironmentDeleteOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<EnvironmentOperationKind>,
+    pub kind: Option<EnvironmentDeleteOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -2335,6 +2532,52 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeleteOperation {
     }
 }
 
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum EnvironmentDeleteOperationKind {
+    /// `Delete`
+    #[serde(rename = "Delete")]
+    Delete,
+}
+
+impl EnvironmentDeleteOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Delete => "Delete",
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentDeleteOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentDeleteOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentDeleteOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Delete" => Ok(Self::Delete),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown EnvironmentDeleteOperationKind value `{value}`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// Information about a deploy operation on an environment.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -2357,7 +2600,7 @@ pub struct EnvironmentDeployOperation {
     ///
     /// Required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<EnvironmentOperationKind>,
+    pub kind: Option<EnvironmentDeployOperationKind>,
     /// The operation status.
     ///
     /// Required.
@@ -2412,6 +2655,52 @@ impl azure_core::http::poller::StatusMonitor for EnvironmentDeployOperation {
             Some(OperationState::Failed) => PollerStatus::Failed,
             Some(OperationState::Canceled) => PollerStatus::Canceled,
             _ => PollerStatus::InProgress,
+        }
+    }
+}
+
+/// The kind of operation that occurred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum EnvironmentDeployOperationKind {
+    /// `Deploy`
+    #[serde(rename = "Deploy")]
+    Deploy,
+}
+
+impl EnvironmentDeployOperationKind {
+    /// The value as it is on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Deploy => "Deploy",
+        }
+    }
+}
+
+impl AsRef<str> for EnvironmentDeployOperationKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for EnvironmentDeployOperationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnvironmentDeployOperationKind {
+    type Err = azure_core::Error;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Deploy" => Ok(Self::Deploy),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("unknown EnvironmentDeployOperationKind value `{value}`"),
+                    ),
+                )
+            }
         }
     }
 }
@@ -2479,73 +2768,6 @@ impl<'de> Deserialize<'de> for EnvironmentOperation {
                 _ => Self::UnknownKind(value),
             },
         )
-    }
-}
-
-/// The type of environment operation.
-///
-/// Extensible: the service may send values this client does not know yet; they are
-/// kept in [`Self::UnknownValue`] and sent back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum EnvironmentOperationKind {
-    /// The operation represents a deployment.
-    Deploy,
-    /// The operation represents a delete.
-    Delete,
-    /// A value this version of the client does not know, kept as sent.
-    UnknownValue(String),
-}
-
-impl EnvironmentOperationKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Deploy => "Deploy",
-            Self::Delete => "Delete",
-            Self::UnknownValue(value) => value,
-        }
-    }
-}
-
-impl AsRef<str> for EnvironmentOperationKind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Display for EnvironmentOperationKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for EnvironmentOperationKind {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(
-            match value {
-                "Deploy" => Self::Deploy,
-                "Delete" => Self::Delete,
-                other => Self::UnknownValue(other.to_string()),
-            },
-        )
-    }
-}
-
-impl Serialize for EnvironmentOperationKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EnvironmentOperationKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let Ok(value) = text.parse();
-        Ok(value)
     }
 }
 

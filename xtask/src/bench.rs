@@ -31,6 +31,12 @@ const DOCUMENTS: &[Document] = &[
         path: "spec/devcenter-2024-10-01-preview.yaml",
         progenitor_edit: None,
     },
+    // Swagger 2.0, as Azure publishes it: progenitor reads OpenAPI 3.0 only.
+    Document {
+        name: "DevCenter 2025-02-01 (Swagger 2.0)",
+        path: "spec/devcenter-2025-02-01.json",
+        progenitor_edit: None,
+    },
     Document {
         name: "oxide.json",
         path: "tests/fixtures/corpus/oxide.json",

@@ -70,6 +70,9 @@ pub enum WarningKind {
     Client,
     /// A component schema that no operation uses: not generated.
     Unused,
+    /// Something the document says that a client has no use for (how tags arrange
+    /// documentation, say): not read.
+    Ignored,
 }
 
 impl WarningKind {
@@ -88,13 +91,15 @@ impl WarningKind {
             WarningKind::Operation => "operations left out, or without a pager or poller",
             WarningKind::Client => "security or servers the client handles another way",
             WarningKind::Unused => "component schemas that no operation uses, not generated",
+            WarningKind::Ignored => "statements a client has no use for, not read",
         }
     }
 
     /// Whether `--deny-warnings` refuses a document for a warning of this kind. A schema that
-    /// no operation uses costs the client nothing, so it never does.
+    /// no operation uses costs the client nothing, so it never does; nor does a statement the
+    /// client has no use for.
     pub fn denied(self) -> bool {
-        self != WarningKind::Unused
+        !matches!(self, WarningKind::Unused | WarningKind::Ignored)
     }
 }
 

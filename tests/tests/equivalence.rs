@@ -1,7 +1,7 @@
-//! Same API, same crate: a document emitted from one TypeSpec source as Swagger 2.0 and as
-//! OpenAPI 3.0 generates the same client from either dialect.
+//! Same API, same crate: a document emitted from one TypeSpec source as Swagger 2.0, as
+//! OpenAPI 3.0 and as OpenAPI 3.1 generates the same client from each dialect.
 //!
-//! The two dialects list operations and definitions in different orders, so the generated
+//! The dialects list operations and definitions in different orders, so the generated
 //! files are not compared as text. Each Rust file is parsed and split into items (a struct, an
 //! enum, a function, each member of an `impl` block, ...), and each item is compared, doc
 //! comments included, with the item of the same name from the other document. Every
@@ -34,6 +34,17 @@ fn opstatus_swagger_and_openapi3_generate_the_same_crate() {
         "tests/fixtures/typespec/opstatus/openapi.yaml",
         "tests/fixtures/typespec/opstatus/swagger.json",
         &right,
+    );
+}
+
+/// The same source, compiled by the OpenAPI emitter for 3.1: its schemas put a description
+/// beside a `$ref` where 3.0's wrap the reference in an `allOf`. Nothing differs.
+#[test]
+fn opstatus_openapi_3_1_and_3_0_generate_the_same_crate() {
+    compare(
+        "tests/fixtures/typespec/opstatus/openapi.yaml",
+        "tests/fixtures/typespec/opstatus/openapi.3.1.yaml",
+        &[],
     );
 }
 
@@ -192,10 +203,18 @@ fn compare(openapi3: &str, swagger2: &str, right: &[Known]) {
         if !right.iter().any(|k| k.covers(d)) {
             let _ = writeln!(report, "unexpected {:?}: {}: {}", d.change, d.file, d.item);
             if let Some(a) = d.openapi3 {
-                let _ = writeln!(report, "    3.0: {}", excerpt(a, d.swagger2.unwrap_or("")));
+                let _ = writeln!(
+                    report,
+                    "    {openapi3}: {}",
+                    excerpt(a, d.swagger2.unwrap_or(""))
+                );
             }
             if let Some(b) = d.swagger2 {
-                let _ = writeln!(report, "    2.0: {}", excerpt(b, d.openapi3.unwrap_or("")));
+                let _ = writeln!(
+                    report,
+                    "    {swagger2}: {}",
+                    excerpt(b, d.openapi3.unwrap_or(""))
+                );
             }
         }
     }

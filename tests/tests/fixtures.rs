@@ -644,10 +644,10 @@ fn request_body() {
 }
 
 #[test]
-fn errors_openapi_3_1() {
-    let problems = errors("openapi-3-1");
+fn errors_openapi_4_0() {
+    let problems = errors("openapi-4-0");
     assert_eq!(pointers(&problems), ["#/openapi"]);
-    assert!(problems[0].message.contains("3.1.0"));
+    assert!(problems[0].message.contains("4.0.0"));
 }
 
 #[test]
@@ -1436,6 +1436,140 @@ fn references_to_other_files_are_followed_under_the_root() {
             "#/definitions/Thing/properties/outside/$ref",
             "../../common/types.yaml#/definitions/Legacy/enum",
             "#/definitions/Error",
+        ]
+    );
+}
+
+#[test]
+fn openapi_3_1_reads_into_the_model_of_3_0() {
+    let generated = valid("openapi31");
+    // `type` lists: a type and `null`, one member per type, only `null`.
+    assert!(generated.model_line("pub nickname: Option<String>,"));
+    assert!(generated.model_line("pub size: Option<GadgetSize>,"));
+    assert!(generated.model_line("Integer(i64),"));
+    assert!(generated.model_line("pub nothing: Option<serde_json::Value>,"));
+    // A null member: optional, and `Option` as a list item, where it shows.
+    assert!(generated.model_line("pub owner: Option<Owner>,"));
+    assert!(generated.model_line("pub aliases: Option<Vec<Option<String>>>,"));
+    // `const` is an enum of one value; numeric exclusive bounds are documented as exclusive.
+    assert!(generated.model_line("pub kind: Option<GadgetKind>,"));
+    assert!(
+        generated
+            .clients
+            .contains("Minimum 0 (exclusive), maximum 100 (exclusive).")
+    );
+    // `$ref` beside a description is the target, documented; beside properties, a merge.
+    assert!(generated.model_line("pub home: Option<Position>,"));
+    assert!(generated.model_line("/// Where the gadget is kept."));
+    let dock = generated.model_item("pub struct GadgetDock");
+    assert!(dock.contains("pub x: Option<f64>,") && dock.contains("pub slot: Option<i64>,"));
+    // `$defs`, referenced by pointer, and bytes by `contentEncoding`.
+    assert!(generated.model_line("pub color: Option<Color>,"));
+    assert!(
+        generated.model_line("/// Format `byte`. Not checked by the client: the service decides.")
+    );
+    // Closed tuples are tuples (a date-time inside one stays text); an open one is a list.
+    assert!(generated.model_line("pub point: Option<(f64, f64)>,"));
+    assert!(generated.model_line("pub reading: Option<(String, Option<f64>)>,"));
+    assert!(generated.model_line("pub trail: Option<Vec<serde_json::Value>>,"));
+    // Maps by `patternProperties` and `unevaluatedProperties`.
+    assert!(generated.model_line("pub labels: Option<std::collections::HashMap<String, String>>,"));
+    assert!(
+        generated
+            .model_item("pub struct GadgetSettings")
+            .contains("pub additional_properties: std::collections::HashMap<String, i64>,")
+    );
+    // A discriminated `anyOf` whose members state their kinds by `const`; strings of which none
+    // lists values are a string.
+    assert!(generated.model_line("pub output: Option<GadgetOutput>,"));
+    assert!(generated.model_line(r#"Some("plain") => {"#));
+    assert!(generated.model_line("Json(JsonOutput),"));
+    assert!(generated.model_line("pub audio: Option<String>,"));
+    // A path item by reference is read; the webhooks' payloads are types, named and documented.
+    assert!(generated.clients.contains("pub async fn get_photo("));
+    assert!(generated.model_line("pub struct GadgetMovedPayload {"));
+    assert!(generated.model_line("/// The payload of the `gadgetRetired` webhook (`post`)."));
+    assert!(generated.model_line("pub struct Retirement {"));
+    // What is not modelled is located where it was written, though the parts around it moved.
+    assert_eq!(
+        generated.warnings,
+        [
+            "#/components/schemas/Gadget/properties/shipping/if: `if`/`then`/`else` is not modelled: the type is what the rest of the schema says",
+            "#/components/schemas/Gadget/properties/dock/properties/route/prefixItems: items after the `prefixItems` may follow them: generated as a list of `serde_json::Value`",
+            "#/components/schemas/Gadget/properties/trail/prefixItems: items after the `prefixItems` may follow them: generated as a list of `serde_json::Value`",
+        ]
+    );
+}
+
+#[test]
+fn openapi_3_2_additions_are_read_or_named_in_warnings() {
+    let generated = valid("openapi32");
+    let at: Vec<&str> = generated
+        .warnings
+        .iter()
+        .map(|w| w.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "#/$self",
+            "#/tags/0/summary",
+            "#/tags/0/parent",
+            "#/tags/0/kind",
+            "#/paths/~1entries/query",
+            "#/paths/~1entries/additionalOperations/LINK",
+            "#/paths/~1entries/get/parameters/0/in",
+            "#/paths/~1entries/get/parameters/1/style",
+            "#/paths/~1entries/get/responses/200/summary",
+            "#/paths/~1entries~1stream/get/responses/200/content/text~1event-stream/itemSchema",
+            "#/servers/0/name",
+            "#/components/securitySchemes/oauth/deprecated",
+            "#/components/securitySchemes/oauth/oauth2MetadataUrl",
+            "#/components/securitySchemes/oauth/flows/deviceAuthorization",
+            "#/components/schemas/Entry/xml/nodeType",
+            "#/components/schemas/Entry/discriminator/defaultMapping",
+        ]
+    );
+    // A reusable media type is read where it is referenced; the other parameters are sent.
+    assert!(
+        generated
+            .clients
+            .contains("azure_core::Result<Response<Vec<models::Entry>>>")
+    );
+    assert!(generated.client_line("pub session: Option<String>,"));
+    assert!(generated.client_line("pub top: Option<i64>,"));
+    assert!(!generated.clients.contains("query_entries"));
+}
+
+#[test]
+fn an_openapi_3_2_document_that_uses_nothing_new_reads_as_3_1() {
+    let text = read_fixture("openapi31.yaml");
+    let as_3_2 = text.replace("openapi: 3.1.0", "openapi: 3.2.0");
+    assert_ne!(text, as_3_2);
+    let files = |text: &str| {
+        let output = generator::generate(text).expect("generates");
+        let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
+        let files: Vec<(String, String)> = output
+            .files
+            .into_iter()
+            .map(|file| (file.path, file.contents))
+            .collect();
+        (warnings, files)
+    };
+    assert_eq!(files(&text), files(&as_3_2));
+}
+
+#[test]
+fn a_document_of_webhooks_alone_generates_their_payloads() {
+    let generated = valid("webhooks-only");
+    assert!(generated.model_line("pub struct Alert {"));
+    assert!(generated.model_line("/// The payload of the `alertRaised` webhook (`post`)."));
+    assert!(generated.model_line("pub enum AlertLevel {"));
+    assert_eq!(
+        generated.warnings,
+        [
+            r#"#/jsonSchemaDialect: schemas in the dialect "https://json-schema.org/draft/2019-09/schema" are read as OpenAPI's own dialect"#,
+            "#/components/schemas/Unrelated: not generated: no operation uses this schema",
         ]
     );
 }

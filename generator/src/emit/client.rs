@@ -176,12 +176,18 @@ fn client_struct(api: &Api) -> TokenStream {
         client_docs.extend(description.lines().map(str::to_string));
     }
     let client_docs = outer_docs(&client_docs, &api.client_name);
+    // A document of webhooks or schemas alone declares no operation that sends a request.
+    let unused_pipeline = api
+        .operations
+        .is_empty()
+        .then(|| quote!(#[allow(dead_code, reason = "the document declares no operations")]));
     quote! {
         #client_docs
         #[derive(Clone, Debug)]
         pub struct #client {
             endpoint: Url,
             api_version: String,
+            #unused_pipeline
             pipeline: Pipeline,
         }
     }

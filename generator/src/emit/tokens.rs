@@ -31,6 +31,10 @@ pub(super) fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
             let item = type_tokens(api, item, within);
             quote!(Vec<#item>)
         }
+        Type::Tuple(items) => {
+            let items = items.iter().map(|item| type_tokens(api, item, within));
+            quote!((#(#items,)*))
+        }
         Type::Map(value) => {
             let value = type_tokens(api, value, within);
             quote!(std::collections::HashMap<String, #value>)

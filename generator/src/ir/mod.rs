@@ -14,8 +14,8 @@
 //! Where each concern lives: `context` (the document and its problems, shared by all),
 //! `schemas` (schemas into types), `operations` (parameters, bodies, replies), `paging` and
 //! `long_running` (which methods return a pager or a poller), `security` and `server` (the
-//! client's constructor), `docs` (descriptions and constraints into rustdoc), `passes` (over the
-//! finished arena).
+//! client's constructor), `webhooks` (the payloads of the requests the service sends), `docs`
+//! (descriptions and constraints into rustdoc), `passes` (over the finished arena).
 
 mod context;
 mod docs;
@@ -27,6 +27,7 @@ mod passes;
 mod schemas;
 mod security;
 mod server;
+mod webhooks;
 
 pub use model::*;
 
@@ -69,6 +70,7 @@ pub fn build(document: &Document) -> (Api, Vec<Warning>) {
     let (auth, auth_alternatives) = security::auth(&mut schemas.cx, api);
     let server = server::server(&mut schemas.cx, api);
     let (operations, clients) = operations::read(&mut schemas, api, &title, &client_name);
+    webhooks::payloads(&mut schemas);
     let (mut types, cx) = schemas.finish();
     passes::box_cycles(&mut types);
     passes::mark_usage(&mut types, &operations);

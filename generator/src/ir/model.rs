@@ -127,6 +127,9 @@ pub enum Type {
     /// Raw bytes: an `application/octet-stream` body.
     Bytes,
     List(Box<Type>),
+    /// A list of a fixed length whose items have types of their own (`prefixItems`): a tuple,
+    /// which serde reads and writes as a JSON array.
+    Tuple(Vec<Type>),
     /// `additionalProperties`: a map from string keys.
     Map(Box<Type>),
     /// A list item or map value that may be `null` (`nullable: true`): an `Option`.
@@ -430,6 +433,7 @@ pub(crate) fn named_in(ty: &Type) -> Vec<TypeId> {
     match ty {
         Type::Named(id) => vec![*id],
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named_in(inner),
+        Type::Tuple(items) => items.iter().flat_map(named_in).collect(),
         _ => Vec::new(),
     }
 }
@@ -438,7 +442,12 @@ pub(crate) fn named_in(ty: &Type) -> Vec<TypeId> {
 pub(crate) fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
     match ty {
         Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
-        Type::List(_) | Type::Map(_) | Type::Nullable(_) | Type::Json | Type::File => false,
+        Type::List(_)
+        | Type::Tuple(_)
+        | Type::Map(_)
+        | Type::Nullable(_)
+        | Type::Json
+        | Type::File => false,
         _ => true,
     }
 }

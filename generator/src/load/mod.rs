@@ -3,10 +3,13 @@
 //! This stage owns the input dialect. The text is read into a plain JSON value first (YAML or
 //! JSON, in [`text`]); its version field then names the dialect, and that dialect's reader turns
 //! the value into a [`Document`]. No later stage asks which dialect the text was in. OpenAPI
-//! 3.0 is that model itself ([`openapi3`]); a reader for another dialect converts into it, and
-//! keeps its problems located in the user's own file.
+//! 3.0 is that model itself ([`openapi3`]); a reader for another dialect (Swagger 2.0 in
+//! [`swagger2`], OpenAPI 3.1 in [`openapi31`], 3.2 in [`openapi32`]) converts into it, and keeps
+//! its problems located in the user's own file.
 
 mod openapi3;
+mod openapi31;
+mod openapi32;
 mod origins;
 mod references;
 mod swagger2;
@@ -38,18 +41,27 @@ pub fn load(text: &str, source: Option<&Source>) -> Result<Document, Vec<Problem
     let dialect = dialect(&raw).map_err(|problem| vec![problem])?;
     let schemas_at = match dialect {
         Dialect::Swagger20 => "#/definitions",
-        Dialect::OpenApi30 => "#/components/schemas",
+        _ => "#/components/schemas",
     };
     let (brought_in, mut warnings) = references::bring_in(&mut raw, source, schemas_at);
     let mut origins = Origins::default();
-    if let Dialect::Swagger20 = dialect {
-        let Value::Object(swagger) = &raw else {
-            return Err(vec![Problem::new("#", "the document is not a map")]);
-        };
-        let (converted, moves, conversion_warnings) = swagger2::convert(swagger);
-        warnings.extend(conversion_warnings);
-        origins.then(moves);
-        raw = converted;
+    match dialect {
+        Dialect::Swagger20 => {
+            let Value::Object(swagger) = &raw else {
+                return Err(vec![Problem::new("#", "the document is not a map")]);
+            };
+            let (converted, moves, conversion_warnings) = swagger2::convert(swagger);
+            warnings.extend(conversion_warnings);
+            origins.then(moves);
+            raw = converted;
+        }
+        Dialect::OpenApi31 | Dialect::OpenApi32 => {
+            let (moves, conversion_warnings) =
+                openapi31::convert(&mut raw, dialect == Dialect::OpenApi32);
+            warnings.extend(conversion_warnings);
+            origins.then(moves);
+        }
+        Dialect::OpenApi30 => {}
     }
     // What was found so far is located in the document as given, before its conversion.
     for warning in &mut warnings {
@@ -78,6 +90,10 @@ enum Dialect {
     Swagger20,
     /// OpenAPI 3.0.x.
     OpenApi30,
+    /// OpenAPI 3.1.x, converted in place into the 3.0 model ([`openapi31`]).
+    OpenApi31,
+    /// OpenAPI 3.2.x: its additions read or warned of ([`openapi32`]), then read as 3.1.
+    OpenApi32,
 }
 
 /// The dialect the document's version field names, or why it cannot be read.
@@ -91,12 +107,19 @@ fn dialect(raw: &Value) -> Result<Dialect, Problem> {
             )),
         };
     }
+    let minor = |version: &str, minor: &str| {
+        version
+            .strip_prefix(minor)
+            .is_some_and(|patch| patch.is_empty() || patch.starts_with('.'))
+    };
     match raw.get("openapi").and_then(Value::as_str) {
-        Some(version) if version == "3.0" || version.starts_with("3.0.") => Ok(Dialect::OpenApi30),
+        Some(version) if minor(version, "3.0") => Ok(Dialect::OpenApi30),
+        Some(version) if minor(version, "3.1") => Ok(Dialect::OpenApi31),
+        Some(version) if minor(version, "3.2") => Ok(Dialect::OpenApi32),
         Some(version) => Err(Problem::new(
             "#/openapi",
             format!(
-                "OpenAPI {version} is not supported; this generator reads OpenAPI 3.0.x documents"
+                "OpenAPI {version} is not supported; this generator reads OpenAPI 3.0, 3.1 and 3.2 documents"
             ),
         )),
         None => Err(Problem::new(
@@ -111,10 +134,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn versions_other_than_3_0_and_swagger_2_0_are_refused() {
-        let problem = dialect(&serde_json::json!({"openapi": "3.1.0"})).unwrap_err();
-        assert_eq!(problem.pointer, "#/openapi");
-        assert!(problem.message.contains("3.1.0"));
+    fn versions_other_than_3_0_to_3_2_and_swagger_2_0_are_refused() {
+        for version in ["4.0.0", "3.10.0", "3.3.0", "2.0"] {
+            let problem = dialect(&serde_json::json!({"openapi": version})).unwrap_err();
+            assert_eq!(problem.pointer, "#/openapi");
+            assert!(problem.message.contains(version));
+        }
+        for (version, read_as) in [
+            ("3.1.0", Dialect::OpenApi31),
+            ("3.1", Dialect::OpenApi31),
+            ("3.2.0", Dialect::OpenApi32),
+        ] {
+            assert_eq!(
+                dialect(&serde_json::json!({"openapi": version})),
+                Ok(read_as)
+            );
+        }
         assert_eq!(
             dialect(&serde_json::json!({"swagger": "2.0"})),
             Ok(Dialect::Swagger20)

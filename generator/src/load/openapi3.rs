@@ -42,6 +42,20 @@ fn leave_out_unreadable_parts(typed: &mut Value, warnings: &mut Vec<Warning>) {
     let Some(root) = typed.as_object_mut() else {
         return;
     };
+    // The title names the client, and the version is the default api-version: without them,
+    // the crate is still generated.
+    if let Some(Value::Object(info)) = root.get_mut("info") {
+        for (field, fallback) in [("title", "API"), ("version", "")] {
+            if !info.get(field).is_some_and(Value::is_string) {
+                info.insert(field.to_string(), Value::String(fallback.to_string()));
+                warnings.push(Warning {
+                    kind: WarningKind::Unreadable,
+                    pointer: format!("#/info/{field}"),
+                    message: format!("`info.{field}` is missing or not text: read as {fallback:?}"),
+                });
+            }
+        }
+    }
     if let Some(Value::Object(paths)) = root.get_mut("paths") {
         let keys: Vec<String> = paths.keys().cloned().collect();
         for path in keys {

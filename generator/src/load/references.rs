@@ -29,6 +29,15 @@ pub struct Source<'a> {
 /// Values inside these keys are examples, not descriptions: their `$ref`s are not followed.
 const EXAMPLE_KEYS: &[&str] = &["x-ms-examples", "examples", "example"];
 
+/// Whether the value at `key` may hold references to parts of the description: not examples,
+/// nor a vendor's extension (whose `$ref` may name a Markdown page), but autorest's extensions,
+/// which hold parameters (`x-ms-parameterized-host`) and paths (`x-ms-paths`).
+fn holds_references(key: &str) -> bool {
+    key != "$ref"
+        && !EXAMPLE_KEYS.contains(&key)
+        && (!key.starts_with("x-") || key.starts_with("x-ms-"))
+}
+
 /// Brings the parts of other files that `document` references into it. Problems are warnings
 /// located where the `$ref` was written; the moves say where each copied part came from.
 pub(super) fn bring_in(
@@ -83,7 +92,7 @@ fn references_in(value: &Value, follow: impl Fn(&str) -> bool) -> Vec<(String, S
                     found.push((at.clone(), reference.clone()));
                 }
                 for (key, child) in map {
-                    if key != "$ref" && !EXAMPLE_KEYS.contains(&key.as_str()) {
+                    if holds_references(key) {
                         stack.push((child, format!("{at}/{}", escape(key))));
                     }
                 }

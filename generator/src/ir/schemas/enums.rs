@@ -174,18 +174,18 @@ impl EnumValue {
     }
 }
 
-/// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, at least one
-/// of them open (no `enum`), so that values the document does not list are kept.
+/// Whether an `anyOf` is TypeSpec's extensible string enum: string members only, some listing
+/// values and at least one open (no `enum`), so that values the document does not list are kept.
 pub(super) fn is_extensible_enum(schema: &Map<String, Value>) -> bool {
     let Some(members) = schema.get("anyOf").and_then(Value::as_array) else {
         return false;
     };
     let is_string = |m: &Value| m.get("type").and_then(Value::as_str) == Some("string");
-    !members.is_empty()
-        && members.iter().all(is_string)
-        && members
-            .iter()
-            .any(|m| !m.as_object().is_some_and(|m| m.contains_key("enum")))
+    let lists_values = |m: &Value| m.as_object().is_some_and(|m| m.contains_key("enum"));
+    // Strings without a listed value among them are only strings.
+    members.iter().all(is_string)
+        && members.iter().any(lists_values)
+        && members.iter().any(|m| !lists_values(m))
 }
 
 /// The values of a string enum, without `null` (which only says the value may be absent, as

@@ -335,6 +335,11 @@ impl<'a> Schemas<'a> {
                 _ => Type::F64,
             }),
             Some("boolean") => Some(Type::Bool),
+            // A value that can only be `null` (OpenAPI 3.1's `type: "null"`).
+            Some("null") => Some(Type::Json),
+            Some("array") | None if schema.contains_key("prefixItems") => {
+                self.tuple(pointer, schema, context)
+            }
             Some("array") => {
                 if !schema.contains_key("items") {
                     self.as_json(pointer, "an array schema must have `items`");
@@ -358,6 +363,34 @@ impl<'a> Schemas<'a> {
                 None
             }
         }
+    }
+
+    /// `prefixItems`: a tuple when no items may follow them (`items: false`, or `maxItems`
+    /// says so); otherwise a list of any JSON, since the items after them have another type.
+    fn tuple(&mut self, pointer: &str, schema: &Map<String, Value>, context: &str) -> Option<Type> {
+        let at = format!("{pointer}/prefixItems");
+        let Some(members) = schema.get("prefixItems").and_then(Value::as_array) else {
+            self.as_json(at, "`prefixItems` must be a list of schemas");
+            return None;
+        };
+        let closed = matches!(schema.get("items"), Some(Value::Bool(false)))
+            || schema.get("maxItems").and_then(Value::as_u64) == Some(members.len() as u64);
+        if !closed {
+            self.cx.warn(
+                WarningKind::Simplified,
+                at,
+                "items after the `prefixItems` may follow them: generated as a list of `serde_json::Value`",
+            );
+            return Some(Type::List(Box::new(Type::Json)));
+        }
+        let items = (0..members.len())
+            .map(|i| {
+                let item_at = format!("{at}/{i}");
+                let item = self.schema_type(&item_at, &format!("{context}Item{}", i + 1));
+                self.nullable(&item_at, text_dates(item))
+            })
+            .collect();
+        Some(Type::Tuple(items))
     }
 
     /// A list item or map value that says `nullable: true` may be `null`: an `Option`.
@@ -459,6 +492,7 @@ pub(super) fn text_dates(ty: Type) -> Type {
     match ty {
         Type::DateTime => Type::String,
         Type::List(item) => Type::List(Box::new(text_dates(*item))),
+        Type::Tuple(items) => Type::Tuple(items.into_iter().map(text_dates).collect()),
         Type::Map(value) => Type::Map(Box::new(text_dates(*value))),
         Type::Nullable(inner) => Type::Nullable(Box::new(text_dates(*inner))),
         other => other,

@@ -261,15 +261,16 @@ impl<'a> Schemas<'a> {
                 &at,
                 "a discriminator needs a `propertyName`: read as if it had none",
             );
-            return match schema.contains_key("oneOf") {
-                true => self.choice("oneOf", pointer, schema, context, reserved),
-                false => {
+            return match members_keyword(schema) {
+                Some(keyword) => self.choice(keyword, pointer, schema, context, reserved),
+                None => {
                     Some(self.struct_type(pointer, description_lines(schema), context, reserved))
                 }
             };
         };
         let Some(kinds) = self.union_kinds(pointer, schema, property) else {
-            return self.choice("oneOf", pointer, schema, context, reserved);
+            let keyword = members_keyword(schema).unwrap_or("oneOf");
+            return self.choice(keyword, pointer, schema, context, reserved);
         };
         // A discriminator that no schema takes up is just a property: the schema is a struct.
         if kinds.is_empty() && schema.contains_key("properties") {
@@ -283,7 +284,10 @@ impl<'a> Schemas<'a> {
             let here = format!("{at}/mapping/{}", escape(&value));
             // A reference is followed (a component schema resolves once); an inline member is
             // read in place and named after the union and its value.
-            let ty = if target.starts_with(&format!("{pointer}/oneOf/")) {
+            let inline = ["oneOf", "anyOf"]
+                .iter()
+                .any(|keyword| target.starts_with(&format!("{pointer}/{keyword}/")));
+            let ty = if inline {
                 Some(self.schema_type(&target, &format!("{parent}{}", naming::type_name(&value))))
             } else {
                 self.reference(&here, &Value::String(target.clone()))
@@ -341,29 +345,29 @@ impl<'a> Schemas<'a> {
                     }
                 }
             }
-            // Without a mapping, a `oneOf`'s component schemas name themselves, and other
-            // members say their value of the property.
-            None if schema.contains_key("oneOf") => {
-                let members = schema.get("oneOf").and_then(Value::as_array);
+            // Without a mapping, each member of a `oneOf` (or `anyOf`) says its value of the
+            // property by allowing only one; else a component schema's name is its value.
+            None if members_keyword(schema).is_some() => {
+                let keyword = members_keyword(schema).unwrap_or("oneOf");
+                let members = schema.get(keyword).and_then(Value::as_array);
                 for (i, member) in members.into_iter().flatten().enumerate() {
-                    let at = format!("{pointer}/oneOf/{i}");
+                    let at = format!("{pointer}/{keyword}/{i}");
                     let reference = member.get("$ref").and_then(Value::as_str);
                     let component = reference.and_then(|r| r.strip_prefix("#/components/schemas/"));
                     let target = reference.unwrap_or(&at).to_string();
-                    let value =
-                        match component {
-                            Some(key) => Some(unescape(key)),
-                            None => self.cx.located_wrapper_chain(&at).pop().and_then(
-                                |(end, object)| self.single_value(&end, object, property),
-                            ),
-                        };
+                    let stated = self
+                        .cx
+                        .located_wrapper_chain(&at)
+                        .pop()
+                        .and_then(|(end, object)| self.single_value(&end, object, property));
+                    let value = stated.or_else(|| component.map(unescape));
                     match value {
                         Some(value) => kinds.push((value, target)),
                         None => {
                             self.cx.warn(
                                 WarningKind::Simplified,
                                 at,
-                                format!("a member of a discriminated `oneOf` without a mapping must be a component schema or require one value of `{property}`: the union is untagged"),
+                                format!("a member of a discriminated `{keyword}` without a mapping must be a component schema or require one value of `{property}`: the union is untagged"),
                             );
                             return None;
                         }
@@ -420,7 +424,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::I32 | Type::I64 | Type::U64 => "Integer",
         Type::F32 | Type::F64 => "Number",
         Type::String | Type::DateTime => "String",
-        Type::List(_) => "List",
+        Type::List(_) | Type::Tuple(_) => "List",
         Type::Map(_) => "Map",
         Type::Nullable(inner) => return other_variant_name(inner, hint, member),
         Type::Json | Type::Named(_) => "Value",
@@ -428,4 +432,12 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::File => "File",
     }
     .to_string()
+}
+
+/// The keyword that lists a discriminated union's members: `oneOf`, or `anyOf` as some
+/// documents write it.
+fn members_keyword(schema: &Map<String, Value>) -> Option<&'static str> {
+    ["oneOf", "anyOf"]
+        .into_iter()
+        .find(|keyword| schema.contains_key(*keyword))
 }

@@ -1,4 +1,4 @@
-//! Public API descriptions of other services, in OpenAPI 3.0, as their owners publish them
+//! Public API descriptions of other services, in OpenAPI 3.0 and 3.1, as their owners publish them
 //! (`tests/fixtures/realworld/`, with their origins in `SOURCES.md`): each generates a crate, and
 //! every operation it declares is a method or is named in a warning that says it was left out.
 //! `.ci/run` builds each crate clippy-clean.
@@ -88,6 +88,7 @@ macro_rules! real_documents {
 }
 
 real_documents! {
+    anthropic: "anthropic.yaml",
     arcade: "arcade.yaml",
     asana: "asana.yaml",
     box_platform: "box.json",
@@ -98,9 +99,16 @@ real_documents! {
     gitpod: "gitpod.yaml",
     google_tasks: "google-tasks.yaml",
     groq: "groq.yaml",
+    meta_llama: "meta-llama.yaml",
+    mistral: "mistral.yaml",
+    museum: "museum.yaml",
+    perplexity: "perplexity.yaml",
     resend: "resend.yaml",
     retell: "retell.yaml",
     spotify: "spotify.yaml",
     supabase: "supabase.json",
+    together: "together.yaml",
+    train_travel: "train-travel.yaml",
+    val_town: "val-town.yaml",
     writer: "writer.yaml",
 }

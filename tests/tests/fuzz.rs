@@ -6,7 +6,8 @@
 //! mutations applied at places the case picks (dropped or duplicated keys, values of another
 //! type, dangling and cyclic references, deep nesting, huge strings and keys, thousands of
 //! properties, long `$ref` chains, odd operationIds, another `openapi` version, schemas and
-//! path items of the real documents in `tests/fixtures/realworld/` grafted in) and an
+//! path items of the real documents in `tests/fixtures/realworld/` grafted in, a schema
+//! rewritten in OpenAPI 3.1's or 3.2's words in a document of that version) and an
 //! encoding (JSON, pretty JSON, YAML, JSON read as YAML, truncated text). Each case runs on a
 //! thread of its own with an 8 MiB stack, as a user's main thread would have, and must return
 //! within [`TIME_LIMIT`]. The mutation cases run under proptest's `fork` mode, so that a stack
@@ -777,6 +778,164 @@ enum Mutation {
     /// A path item of a real document added to `paths`, with its operations' parameters,
     /// bodies and replies.
     GraftPath { fragment: Index },
+    /// The document made OpenAPI 3.1 (or 3.2), with a schema, or a path item, rewritten in
+    /// one of its forms.
+    Newer {
+        at: Index,
+        form: NewerForm,
+        version: &'static str,
+    },
+}
+
+/// The constructs OpenAPI 3.1 and 3.2 add, as [`Mutation::Newer`] writes them.
+#[derive(Clone, Copy, Debug)]
+enum NewerForm {
+    /// `type: [T, "null"]`, or a list of several types.
+    TypeList,
+    /// `anyOf: [schema, {type: "null"}]`.
+    NullMember,
+    /// `const` of the schema's own text.
+    Const,
+    /// A boolean schema.
+    Boolean(bool),
+    /// `$ref` to a component schema beside the schema's own keywords.
+    RefBeside,
+    /// A tuple of the schema, closed or open.
+    PrefixItems(bool),
+    /// The schema moved into `$defs` of a component schema and referenced there.
+    Defs,
+    /// A map by `patternProperties`, or the schema's other properties by
+    /// `unevaluatedProperties`.
+    OtherProperties,
+    /// `if`/`then`/`else` and `dependentRequired` beside the schema.
+    Conditional,
+    /// A path item moved to `components.pathItems` (and referenced there), or to `webhooks`.
+    PathItem { webhook: bool },
+    /// 3.2's additions on an operation: a `querystring` parameter, a `query` method, a
+    /// streamed reply.
+    Additions,
+}
+
+impl NewerForm {
+    const ALL: [NewerForm; 14] = [
+        NewerForm::TypeList,
+        NewerForm::NullMember,
+        NewerForm::Const,
+        NewerForm::Boolean(true),
+        NewerForm::Boolean(false),
+        NewerForm::RefBeside,
+        NewerForm::PrefixItems(true),
+        NewerForm::PrefixItems(false),
+        NewerForm::Defs,
+        NewerForm::OtherProperties,
+        NewerForm::Conditional,
+        NewerForm::PathItem { webhook: false },
+        NewerForm::PathItem { webhook: true },
+        NewerForm::Additions,
+    ];
+}
+
+/// Rewrites the schema (or path item, or operation) `at` picks in `form`.
+fn newer(document: &mut Value, at: &Index, form: NewerForm) -> Option<String> {
+    let component = component_schemas(document).first().cloned();
+    match form {
+        NewerForm::PathItem { webhook } => {
+            let pointer = pick(document, at, |p| {
+                p.pointer.starts_with("/paths/") && p.pointer.matches('/').count() == 2
+            })?;
+            let (_, name) = split(&pointer)?;
+            let item = remove(document, &pointer)?;
+            let root = document.as_object_mut()?;
+            if webhook {
+                let hooks = root.entry("webhooks").or_insert_with(|| json!({}));
+                hooks.as_object_mut()?.insert(name.clone(), item);
+                // Sometimes `paths` goes too, which 3.1 allows.
+                if root
+                    .get("paths")
+                    .is_some_and(|p| p.as_object().is_some_and(|p| p.is_empty()))
+                {
+                    root.shift_remove("paths");
+                }
+            } else {
+                let components = root.entry("components").or_insert_with(|| json!({}));
+                let items = components
+                    .as_object_mut()?
+                    .entry("pathItems")
+                    .or_insert_with(|| json!({}));
+                items.as_object_mut()?.insert("Moved".to_string(), item);
+                let paths = root.entry("paths").or_insert_with(|| json!({}));
+                paths.as_object_mut()?.insert(
+                    name.clone(),
+                    json!({ "$ref": "#/components/pathItems/Moved", "summary": "moved" }),
+                );
+            }
+            Some(format!("path item {name} moved (webhook: {webhook})"))
+        }
+        NewerForm::Additions => {
+            let pointer = pick(document, at, is_operation)?;
+            let operation = document.pointer_mut(&pointer)?.as_object_mut()?;
+            let parameters = operation.entry("parameters").or_insert_with(|| json!([]));
+            if let Value::Array(parameters) = parameters {
+                parameters.push(json!({"name": "q", "in": "querystring", "content": {}}));
+            }
+            operation.insert(
+                "responses".to_string(),
+                json!({"200": {"content": {"text/event-stream": {"itemSchema": {"type": "string"}}}}}),
+            );
+            let (item, _) = split(&pointer)?;
+            let copy = operation.clone();
+            document
+                .pointer_mut(item)?
+                .as_object_mut()?
+                .insert("query".to_string(), Value::Object(copy));
+            Some(format!("3.2 additions at #{pointer}"))
+        }
+        _ => {
+            let pointer = pick(document, at, |p| is_schema(p.value))?;
+            let old = document.pointer(&pointer)?.clone();
+            let reference = component.map(|name| schema_ref(&name)).unwrap_or(json!({}));
+            let new = match form {
+                NewerForm::TypeList => {
+                    let mut new = old.clone();
+                    let first = old.get("type").cloned().unwrap_or(json!("object"));
+                    let types = [first, json!("null"), json!("integer")];
+                    let listed: Vec<Value> =
+                        types.into_iter().take(2 + pointer.len() % 2).collect();
+                    new.as_object_mut()?
+                        .insert("type".to_string(), Value::Array(listed));
+                    new
+                }
+                NewerForm::NullMember => json!({"anyOf": [old, {"type": "null"}]}),
+                NewerForm::Const => json!({"const": pointer}),
+                NewerForm::Boolean(value) => json!(value),
+                NewerForm::RefBeside => {
+                    let mut new = old.clone();
+                    new.as_object_mut()?
+                        .insert("$ref".to_string(), reference["$ref"].clone());
+                    new
+                }
+                NewerForm::PrefixItems(closed) => json!({
+                    "type": "array", "prefixItems": [old.clone(), old], "items": !closed
+                }),
+                NewerForm::Defs => {
+                    let schemas = schemas_mut(document);
+                    schemas.insert("Holder".to_string(), json!({"$defs": {"Moved": old}}));
+                    json!({"$ref": "#/components/schemas/Holder/$defs/Moved", "description": "d"})
+                }
+                NewerForm::OtherProperties => json!({
+                    "patternProperties": {"^a": old.clone(), "^b": {"type": "string"}},
+                    "unevaluatedProperties": old,
+                }),
+                NewerForm::Conditional => json!({
+                    "allOf": [old], "if": {"required": ["a"]}, "then": {"required": ["b"]},
+                    "else": false, "dependentRequired": {"a": ["b"]}
+                }),
+                NewerForm::PathItem { .. } | NewerForm::Additions => unreachable!("handled above"),
+            };
+            *document.pointer_mut(&pointer)? = new;
+            Some(format!("{form:?} at #{pointer}"))
+        }
+    }
 }
 
 /// Applies `mutation`; returns what it did, for the failure message.
@@ -1014,6 +1173,15 @@ fn apply(document: &mut Value, mutation: &Mutation) -> String {
             }
             format!("openapi: {version:?}")
         }
+        Mutation::Newer { at, form, version } => {
+            let Some(done) = newer(document, at, *form) else {
+                return skipped();
+            };
+            if let Some(root) = document.as_object_mut() {
+                root.insert("openapi".to_string(), json!(version));
+            }
+            format!("openapi {version}: {done}")
+        }
         Mutation::GraftSchema { fragment, at } => {
             let fragments = &real_fragments().schemas;
             let (name, schema) = &fragments[fragment.index(fragments.len())];
@@ -1123,7 +1291,7 @@ fn odd_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Versions other than 3.0.x, odd spellings of it, and other types.
+/// Versions other than 3.0.x (3.1, 3.2 and later), odd spellings of them, and other types.
 fn version() -> impl Strategy<Value = Version> {
     let texts = prop::sample::select(vec![
         "3.0.0",
@@ -1134,6 +1302,9 @@ fn version() -> impl Strategy<Value = Version> {
         "3.0.0-rc1",
         "3.1.0",
         "3.1",
+        "3.1.x",
+        "3.2.0",
+        "3.3.0",
         "2.0",
         "3",
         "",
@@ -1209,6 +1380,12 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         3 => (any::<Index>(), any::<Index>())
             .prop_map(|(fragment, at)| Mutation::GraftSchema { fragment, at }),
         2 => any::<Index>().prop_map(|fragment| Mutation::GraftPath { fragment }),
+        4 => (
+            any::<Index>(),
+            prop::sample::select(NewerForm::ALL.to_vec()),
+            prop::sample::select(vec!["3.1.0", "3.1.1", "3.2.0"]),
+        )
+            .prop_map(|(at, form, version)| Mutation::Newer { at, form, version }),
     ]
 }
 

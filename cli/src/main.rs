@@ -1,6 +1,6 @@
-//! `azure-openapi-rust`: an OpenAPI 3.0 document (or TypeSpec, compiled to one) in, a Rust client
-//! crate built on `azure_core` out. The same code as the maintainers' `cargo xtask codegen`, for
-//! any document.
+//! `azure-openapi-rust`: an OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document (or TypeSpec,
+//! compiled to OpenAPI 3.0) in, a Rust client crate built on `azure_core` out. The same code as
+//! the maintainers' `cargo xtask codegen`, for any document.
 
 mod typespec;
 
@@ -18,7 +18,7 @@ Exit codes:
   2  the command line is wrong
   3  a file could not be read or written";
 
-/// Generates a Rust client crate, built on azure_core, from an OpenAPI 3.0 document.
+/// Generates a Rust client crate, built on azure_core, from an OpenAPI or Swagger 2.0 document.
 ///
 /// Writes a complete crate (Cargo.toml and src/) into the output directory; it builds on its own
 /// with `cargo build --manifest-path DIR/Cargo.toml`. What the generator does not model, or a
@@ -30,7 +30,7 @@ Exit codes:
 #[derive(Parser)]
 #[command(version, after_help = EXIT_CODES)]
 struct Arguments {
-    /// The OpenAPI 3.0 or Swagger 2.0 document, YAML or JSON; or TypeSpec: a .tsp file or a folder
+    /// The OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document, YAML or JSON; or TypeSpec: a .tsp file or a folder
     document: PathBuf,
     /// Where to write the crate
     #[arg(short, long, value_name = "DIR")]
@@ -41,7 +41,7 @@ struct Arguments {
     /// Change nothing: list every stale file, and exit 1 if there is one
     #[arg(long)]
     check: bool,
-    /// Refuse the document, writing nothing, for any warning but unused schemas
+    /// Refuse the document, writing nothing, for any warning but unused schemas and ignored statements
     #[arg(long)]
     deny_warnings: bool,
     /// List every warning [default: a count per kind and a few examples]

@@ -11,9 +11,9 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--deny-warnings] [--a
        cargo xtask bench-realworld [--runs N]
 
   --check       change nothing; list every stale file and fail if there is one
-  --deny-warnings  refuse a document, writing nothing, for any warning but unused schemas
+  --deny-warnings  refuse a document, writing nothing, for any warning but unused schemas and ignored statements
   --all-warnings   list every warning (by default: a count per kind and a few examples)
-  --spec FILE   the OpenAPI 3.0 or Swagger 2.0 document to read (default: those in spec/)
+  --spec FILE   the OpenAPI (3.0-3.2) or Swagger 2.0 document to read (default: those in spec/)
   --out DIR     where to write the crate (Cargo.toml and src/); required with --spec
   --name NAME   the crate's package name (default: from the document's title)
   --ref-root DIR  the directory the document's `$ref`s to other files may read

@@ -68,10 +68,6 @@ impl Context<'_> {
             parts.push(format!("multiple of {}", text(multiple)));
         }
         match (found("minItems"), found("maxItems")) {
-            (Some(min), Some(max)) if min == max => parts.push(match text(min).as_str() {
-                "1" => "1 item".to_string(),
-                count => format!("{count} items"),
-            }),
             (Some(min), Some(max)) => parts.push(format!("{} to {} items", text(min), text(max))),
             (Some(min), None) => parts.push(format!("at least {} items", text(min))),
             (None, Some(max)) => parts.push(format!("at most {} items", text(max))),

@@ -1573,3 +1573,14 @@ fn a_document_of_webhooks_alone_generates_their_payloads() {
         ]
     );
 }
+
+#[test]
+fn webhooks_of_the_wrong_shape_are_left_out_with_a_warning() {
+    let document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nwebhooks: [1]\n";
+    let output = generator::generate(document).expect("generates");
+    let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["#/webhooks: `webhooks` must be a map of path items: left out"]
+    );
+}

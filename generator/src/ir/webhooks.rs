@@ -5,6 +5,7 @@
 use super::docs::push_paragraph;
 use super::model::named_in;
 use super::schemas::Schemas;
+use crate::WarningKind;
 use crate::naming;
 use crate::pointer::{escape, resolve};
 use serde_json::Value;
@@ -17,8 +18,17 @@ const METHODS: &[&str] = &[
 /// Generates the payload types of every webhook in the document.
 pub(super) fn payloads(schemas: &mut Schemas<'_>) {
     let raw: &Value = schemas.cx.raw;
-    let Some(Value::Object(webhooks)) = raw.get("webhooks") else {
-        return;
+    let webhooks = match raw.get("webhooks") {
+        Some(Value::Object(webhooks)) => webhooks,
+        Some(_) => {
+            schemas.cx.warn(
+                WarningKind::Unreadable,
+                "#/webhooks",
+                "`webhooks` must be a map of path items: left out",
+            );
+            return;
+        }
+        None => return,
     };
     for name in webhooks.keys() {
         for method in METHODS {

@@ -1742,6 +1742,26 @@ fn deep_items(depth: usize, yaml: bool) {
     }
 }
 
+/// `items` nested 120 deep in OpenAPI 3.1's words (`type: [array, "null"]`), which `load`
+/// rewrites level by level before `ir` reads them: as deep as the JSON reader goes.
+#[test]
+fn deep_items_openapi_3_1() {
+    in_child_process("deep_items_openapi_3_1", || {
+        let schema =
+            deep_items_json(120).replace(r#""type":"array""#, r#""type":["array","null"]"#);
+        let text = document_text(schema_ref("Raw"), Map::new(), Some(&schema))
+            .replace(r#""openapi":"3.0.3""#, r#""openapi":"3.1.0""#);
+        assert!(text.contains("3.1.0"));
+        let result = run_fixed("deep-items-openapi-3-1", text);
+        expect_warning(
+            "deep-items-openapi-3-1",
+            &result,
+            "#/components/schemas/Raw/items/",
+            "deep",
+        );
+    });
+}
+
 #[test]
 fn deep_items_30() {
     in_child_process("deep_items_30", || deep_items(30, false));

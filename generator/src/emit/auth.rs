@@ -80,6 +80,12 @@ fn constructor(
     };
     let name = ident(name);
     let summary = format!(" {summary}");
+    let errors = match auth {
+        Auth::Bearer { .. } => {
+            " Returns an error if `endpoint` is not an absolute `https` URL: azure_core sends bearer tokens only over https."
+        }
+        _ => " Returns an error if `endpoint` is not an absolute `http` or `https` URL.",
+    };
     quote! {
         #[doc = #summary]
         ///
@@ -91,7 +97,7 @@ fn constructor(
         ///
         /// # Errors
         ///
-        /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
+        #[doc = #errors]
         pub fn #name(endpoint: &str, #param options: Option<#client_options>) -> azure_core::Result<Self> {
             #policies
             Self::from_policies(endpoint, options, per_try_policies)
@@ -116,6 +122,13 @@ fn credential(auth: &Auth) -> (TokenStream, TokenStream, TokenStream) {
                 quote!(credential: Arc<dyn TokenCredential>,),
                 quote!(#[doc = " * `credential` - Where bearer tokens come from, e.g. `azure_identity::DeveloperToolsCredential`."]),
                 quote! {
+                    // azure_core would refuse each request instead, in an error that is not
+                    // retried and names the reason only in its source.
+                    if Url::parse(endpoint).is_ok_and(|url| url.scheme() == "http") {
+                        return Err(argument_error(format!(
+                            "endpoint `{endpoint}` is http: azure_core sends bearer tokens only over https"
+                        )));
+                    }
                     let scopes: [&str; #count] = [#(#scopes),*];
                     let auth_policy: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, scopes));
                     let per_try_policies = vec![auth_policy];

@@ -66,12 +66,21 @@ impl DevCenterClient {
     ///
     /// # Errors
     ///
-    /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
+    /// Returns an error if `endpoint` is not an absolute `https` URL: azure_core sends bearer tokens only over https.
     pub fn new(
         endpoint: &str,
         credential: Arc<dyn TokenCredential>,
         options: Option<DevCenterClientOptions>,
     ) -> azure_core::Result<Self> {
+        if Url::parse(endpoint).is_ok_and(|url| url.scheme() == "http") {
+            return Err(
+                argument_error(
+                    format!(
+                        "endpoint `{endpoint}` is http: azure_core sends bearer tokens only over https"
+                    ),
+                ),
+            );
+        }
         let scopes: [&str; 1usize] = ["https://devcenter.azure.com/.default"];
         let auth_policy: Arc<dyn Policy> = Arc::new(
             BearerTokenAuthorizationPolicy::new(credential, scopes),

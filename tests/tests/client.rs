@@ -444,8 +444,21 @@ async fn invalid_endpoint_is_an_error() {
         );
     }
 
+    // Bearer tokens go only over https: azure_core would refuse each request, in an error
+    // that names the reason only in its source.
+    for endpoint in ["http://localhost:8080/base/", "HTTP://example.com"] {
+        let err = new_client_error(endpoint);
+        assert_eq!(*err.kind(), ErrorKind::Other, "{err:?}");
+        assert!(
+            err.to_string().contains(&format!(
+                "endpoint `{endpoint}` is http: azure_core sends bearer tokens only over https"
+            )),
+            "{err}"
+        );
+    }
+
     // Valid endpoints are accepted (so the checks above are not vacuous).
-    for endpoint in ["https://example.com", "http://localhost:8080/base/"] {
+    for endpoint in ["https://example.com", "https://localhost:8080/base/"] {
         DevCenterClient::new(endpoint, TestCredential::new(), None)
             .unwrap_or_else(|err| panic!("endpoint `{endpoint}` refused: {err}"));
     }
@@ -547,5 +560,32 @@ async fn endpoint_trailing_slash_and_base_path() {
     assert_eq!(
         requests[2].target,
         "/base/projects/myProject/operationstatuses/fa067167-e49d-41bd-8dd8-de719b9de3b3?api-version=2025-02-01"
+    );
+}
+
+// 9. A deadline on the call's future bounds it, retries and all (the README's advice): the
+// retry policy alone would go on for as long as it allows.
+#[tokio::test]
+async fn a_deadline_on_the_future_bounds_the_whole_call() {
+    let failing = (0..20).map(|_| Reply::new(503).delay(std::time::Duration::from_millis(200)));
+    let server = TestServer::start(failing.collect()).await;
+    let options = DevCenterClientOptions {
+        client_options: support::client_options_with(
+            &server,
+            support::fast_retries(19),
+            support::DEFAULT_TIMEOUT,
+        ),
+        ..Default::default()
+    };
+    let client = DevCenterClient::new(&server.url(), TestCredential::new(), Some(options))
+        .expect("create client");
+    let statuses = client.operation_statuses_client();
+    let call = statuses.get(PROJECT, OPERATION_ID, None);
+    let outcome = tokio::time::timeout(std::time::Duration::from_millis(700), call).await;
+    assert!(outcome.is_err(), "the call ended before its deadline");
+    let sent = server.requests().len();
+    assert!(
+        (1..20).contains(&sent),
+        "{sent} requests: the deadline did not stop the retries"
     );
 }

@@ -589,3 +589,25 @@ async fn a_deadline_on_the_future_bounds_the_whole_call() {
         "{sent} requests: the deadline did not stop the retries"
     );
 }
+
+// 10. Models and options keep their values out of `Debug` (azure_core's `SafeDebug`), so that
+// logging a reply does not log what it holds; the crates' `debug` feature shows them.
+#[tokio::test]
+async fn models_and_options_keep_their_values_out_of_debug() {
+    let server = TestServer::start(vec![Reply::json(200, example_status())]).await;
+    let status = client(&server)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
+        .await
+        .expect("status")
+        .into_model()
+        .expect("model");
+    assert_eq!(status.name.as_deref(), Some(OPERATION_ID));
+    assert_eq!(format!("{status:?}"), "OperationStatus { .. }");
+    let options = DevCenterClientOptions {
+        api_version: "2099-01-01-secret".to_string(),
+        ..Default::default()
+    };
+    let printed = format!("{options:?}");
+    assert!(!printed.contains("secret"), "{printed}");
+}

@@ -615,9 +615,9 @@ fn request_body() {
     let g = valid("request-body");
     // A model users build is not `#[non_exhaustive]`, nor are the models it reaches.
     assert!(g.models.contains(
-        "#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]\npub struct Widget {"
+        "#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]\npub struct Widget {"
     ));
-    assert!(g.models.contains("#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]\npub struct Dimensions {"));
+    assert!(g.models.contains("#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]\npub struct Dimensions {"));
     assert!(!g.model_line("#[non_exhaustive]"));
     // Required body: a plain argument; optional body: an `Option`.
     assert!(g.client_line("body: models::Widget,"));

@@ -32,7 +32,7 @@ pub struct DevCenterClient {
 }
 
 /// Options for creating a [`DevCenterClient`].
-#[derive(Clone, Debug)]
+#[derive(Clone, azure_core::fmt::SafeDebug)]
 pub struct DevCenterClientOptions {
     /// The service API version to use; defaults to the document's version.
     pub api_version: String,
@@ -243,14 +243,14 @@ impl DevCenterOperationStatusesClient {
 }
 
 /// Options for [`DevCenterOperationStatusesClient::get`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterOperationStatusesClientGetOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterOperationStatusesClient::poll_get`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.

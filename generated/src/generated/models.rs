@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The error object.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// One of a server-defined set of error codes.
@@ -30,7 +30,7 @@ pub struct Error {
 }
 
 /// A response containing error details.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error object.
@@ -55,7 +55,7 @@ impl ErrorResponse {
 }
 
 /// An object containing more specific information about the error. As per Azure REST API guidelines - <https://aka.ms/AzureRestApiGuidelines#handling-errors>.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct InnerError {
     /// One of a server-defined set of error codes.
@@ -146,7 +146,7 @@ impl<'de> Deserialize<'de> for OperationState {
 }
 
 /// The current status of an async operation.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct OperationStatus {
     /// Fully qualified ID for the operation status.

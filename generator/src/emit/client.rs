@@ -211,7 +211,7 @@ fn client_options_struct(api: &Api) -> TokenStream {
     });
     quote! {
         #[doc = #options_doc]
-        #[derive(Clone, Debug)]
+        #[derive(Clone, azure_core::fmt::SafeDebug)]
         pub struct #client_options {
             /// The service API version to use; defaults to the document's version.
             pub api_version: String,

@@ -135,7 +135,7 @@ pub(super) fn union_def(
         #docs
         ///
         #[doc = #kind_doc]
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, azure_core::fmt::SafeDebug, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
             #(#variant_docs #names(#types),)*
@@ -215,7 +215,7 @@ pub(super) fn untagged_def(api: &Api, id: usize, variants: &[(String, Type)]) ->
         #docs
         ///
         /// One of several shapes: reading tries each variant in turn and keeps the first that fits.
-        #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+        #[derive(Clone, azure_core::fmt::SafeDebug, PartialEq, Deserialize, Serialize)]
         #[serde(untagged)]
         pub enum #name {
             #(#variant_docs #names(#types),)*

@@ -442,7 +442,7 @@ pub(super) fn options_struct(
     });
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Debug, Default)]
+        #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
         pub struct #name<'a> {
             #first
             #(#fields)*

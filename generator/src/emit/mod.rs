@@ -104,6 +104,9 @@ publish = false
 # As in Azure's own crates: azure_core's default HTTP transport (reqwest with rustls, gzip and
 # deflate, tokio) unless the user turns default features off to bring another.
 default = ["azure_core/default"]
+# Models and options print their values in `Debug` only with this feature (azure_core's
+# `SafeDebug`): without it, values that may be secrets or personal data stay out of logs.
+debug = ["azure_core/debug"]
 
 [dependencies]
 azure_core = {{ version = "1.1", default-features = false{azure_core_features} }}

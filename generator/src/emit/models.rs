@@ -162,7 +162,7 @@ fn struct_def(
     let from_error = def.is_error.then(|| from_error_impl(&name));
     quote! {
         #docs
-        #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+        #[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
         #xml_root
         #non_exhaustive
         pub struct #name {

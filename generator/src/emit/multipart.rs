@@ -22,7 +22,7 @@ pub(super) fn file_part(types: &[(usize, &TypeDef)]) -> Option<TokenStream> {
     files.then(|| {
         quote! {
             /// A file sent as one part of a `multipart/form-data` body.
-            #[derive(Clone, Debug, Default, PartialEq)]
+            #[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq)]
             pub struct FilePart {
                 /// The file's contents.
                 pub contents: azure_core::Bytes,

@@ -38,7 +38,7 @@ pub struct DevCenterClient {
 }
 
 /// Options for creating a [`DevCenterClient`].
-#[derive(Clone, Debug)]
+#[derive(Clone, azure_core::fmt::SafeDebug)]
 pub struct DevCenterClientOptions {
     /// The service API version to use; defaults to the document's version.
     pub api_version: String,
@@ -3818,70 +3818,70 @@ impl DevCenterOperationStatusesClient {
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_all_dev_boxes`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListAllDevBoxesOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::list_projects`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterClientListProjectsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::get_project`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterClientGetProjectOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_catalogs_by_project`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListCatalogsByProjectOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_catalog`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetCatalogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_customization_task_definitions`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetCustomizationTaskDefinitionsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_catalog`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByCatalogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_definition`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetEnvironmentDefinitionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_customization_task_definitions_by_project`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListCustomizationTaskDefinitionsByProjectOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_validate_customization_tasks_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -3889,28 +3889,28 @@ pub struct DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_project`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByProjectOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_types`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentTypesOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_types`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetEnvironmentTypesOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_type_abilities`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetEnvironmentTypeAbilitiesOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
@@ -3919,28 +3919,28 @@ pub struct DevCenterEnvironmentsClientGetEnvironmentTypeAbilitiesOptions<'a> {
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environments`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_imaging_task_log`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetImagingTaskLogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterOperationStatusesClient::get`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterOperationStatusesClientGetOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterOperationStatusesClient::poll_get`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -3948,63 +3948,63 @@ pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_pools`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListPoolsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_pool`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetPoolOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_schedules_by_pool`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSchedulesByPoolOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_schedule_by_pool`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetScheduleByPoolOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_schedules_by_project`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSchedulesByProjectOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::get_project_abilities`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterClientGetProjectAbilitiesOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_dev_boxes_by_user`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListDevBoxesByUserOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_dev_box_by_user`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetDevBoxByUserOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_create_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginCreateDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4012,7 +4012,7 @@ pub struct DevCenterDevBoxesClientBeginCreateDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_delete_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4020,7 +4020,7 @@ pub struct DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_start_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4028,7 +4028,7 @@ pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_stop_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4038,7 +4038,7 @@ pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_restart_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4046,7 +4046,7 @@ pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_repair_dev_box`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4054,7 +4054,7 @@ pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_restore_snapshot`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4062,7 +4062,7 @@ pub struct DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_capture_snapshot`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4070,42 +4070,42 @@ pub struct DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_actions`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListActionsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::skip_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientSkipActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::delay_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientDelayActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::delay_actions`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientDelayActionsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_customization_groups`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListCustomizationGroupsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
@@ -4114,14 +4114,14 @@ pub struct DevCenterDevBoxesClientListCustomizationGroupsOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_customization_group`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetCustomizationGroupOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::poll_get_customization_group`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4129,70 +4129,70 @@ pub struct DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'a> {
 }
 
 /// Options for [`DevCenterDevBoxesClient::create_customization_group`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientCreateCustomizationGroupOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_customization_task_log`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetCustomizationTaskLogOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_operations`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListOperationsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_operation`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetOperationOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_remote_connection`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetRemoteConnectionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_snapshots`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSnapshotsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_snapshot`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientGetSnapshotOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environments_by_user`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentsByUserOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_by_user`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetEnvironmentByUserOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::begin_create_or_replace_environment`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientBeginCreateOrReplaceEnvironmentOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4200,7 +4200,7 @@ pub struct DevCenterEnvironmentsClientBeginCreateOrReplaceEnvironmentOptions<'a>
 }
 
 /// Options for [`DevCenterEnvironmentsClient::begin_delete_environment`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientBeginDeleteEnvironmentOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
@@ -4210,70 +4210,70 @@ pub struct DevCenterEnvironmentsClientBeginDeleteEnvironmentOptions<'a> {
 }
 
 /// Options for [`DevCenterEnvironmentsClient::patch_environment`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientPatchEnvironmentOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_actions`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListActionsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::skip_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientSkipActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::delay_action`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientDelayActionOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_operations`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListOperationsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_operation`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetOperationOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_logs_by_operation`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetLogsByOperationOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_outputs`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientGetOutputsOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_all_dev_boxes_by_user`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListAllDevBoxesByUserOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,

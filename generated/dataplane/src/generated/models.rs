@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A catalog.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Catalog {
     /// The unique URI of the catalog.
@@ -25,7 +25,7 @@ pub struct Catalog {
 }
 
 /// Represents a list of tasks to apply to a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CustomizationGroup {
     /// Tasks to apply. Note by default tasks are excluded from the response when
     /// listing customization groups. To include them, use the `include=tasks` query
@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for CustomizationGroupStatus {
 }
 
 /// A customization task to run on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CustomizationTask {
     /// Name of the task.
     ///
@@ -242,7 +242,7 @@ impl azure_core::http::poller::StatusMonitor for CustomizationTask {
 }
 
 /// Represents a task to be used in customizing a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomizationTaskDefinition {
     /// Full name of the task: {catalogName}/{taskName}.
@@ -273,7 +273,7 @@ pub struct CustomizationTaskDefinition {
 }
 
 /// Parameters for a customization task.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomizationTaskDefinitionParameter {
     /// Description of the parameter.
@@ -436,7 +436,7 @@ impl<'de> Deserialize<'de> for CustomizationTaskExecutionAccount {
 }
 
 /// Represents a list of tasks to apply to a Dev Box
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CustomizationTaskList {
     /// Tasks to apply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -444,7 +444,7 @@ pub struct CustomizationTaskList {
 }
 
 /// All of the validation errors for a customization task.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomizationTaskListValidationError {
     /// The customization task that the error is about.
@@ -460,7 +460,7 @@ pub struct CustomizationTaskListValidationError {
 }
 
 /// The operation result of validating a list of customization tasks.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomizationTaskListValidationOperationResult {
     /// Fully qualified ID for the operation status.
@@ -537,7 +537,7 @@ for CustomizationTaskListValidationOperationResult {
 }
 
 /// The result of validating a list of customization tasks.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CustomizationTaskListValidationResult {
     /// Outcome of validation.
@@ -717,7 +717,7 @@ impl<'de> Deserialize<'de> for CustomizationTaskStatus {
 }
 
 /// A Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct DevBox {
     /// The unique URI of the dev box.
     ///
@@ -840,7 +840,7 @@ pub struct DevBox {
 }
 
 /// An action which will take place on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxAction {
     /// The unique URI for the Dev Box action.
@@ -893,7 +893,7 @@ pub struct DevBoxAction {
 }
 
 /// The action delay result.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxActionDelayResult {
     /// The unique URI of the action.
@@ -1119,7 +1119,7 @@ impl<'de> Deserialize<'de> for DevBoxActionType {
 }
 
 /// Information about a snapshot creation operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxCaptureSnapshotOperation {
     /// The unique URI for the Dev Box operation.
@@ -1241,7 +1241,7 @@ impl std::str::FromStr for DevBoxCaptureSnapshotOperationKind {
 }
 
 /// Details about the next run of an action.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxNextAction {
     /// The time the action will be triggered (UTC), in RFC3339 format.
@@ -1259,7 +1259,7 @@ pub struct DevBoxNextAction {
 /// Information about an operation on a Dev Box.
 ///
 /// Discriminated by `kind`: a kind this version of the client does not know is kept in [`Self::UnknownKind`] and written back unchanged.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, azure_core::fmt::SafeDebug, PartialEq)]
 #[non_exhaustive]
 pub enum DevBoxOperation {
     /// `kind` is `Start`.
@@ -1452,7 +1452,7 @@ impl<'de> Deserialize<'de> for DevBoxProvisioningState {
 }
 
 /// Information about a start operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxRepairOperation {
     /// The unique URI for the Dev Box operation.
@@ -1575,7 +1575,7 @@ impl std::str::FromStr for DevBoxRepairOperationKind {
 }
 
 /// Information about the result of a repair operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxRepairOperationResult {
     /// The outcome of the repair operation.
@@ -1661,7 +1661,7 @@ impl<'de> Deserialize<'de> for DevBoxRepairOutcome {
 }
 
 /// Information about a restart operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxRestartOperation {
     /// The unique URI for the Dev Box operation.
@@ -1781,7 +1781,7 @@ impl std::str::FromStr for DevBoxRestartOperationKind {
 }
 
 /// Information about a restore from snapshot operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxRestoreSnapshotOperation {
     /// The unique URI for the Dev Box operation.
@@ -1908,7 +1908,7 @@ impl std::str::FromStr for DevBoxRestoreSnapshotOperationKind {
 }
 
 /// A DevBox snapshot
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxSnapshot {
     /// The id of the snapshot. Should be treated as opaque string.
@@ -1944,7 +1944,7 @@ pub struct DevBoxSnapshot {
 }
 
 /// Information about a start operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxStartOperation {
     /// The unique URI for the Dev Box operation.
@@ -2064,7 +2064,7 @@ impl std::str::FromStr for DevBoxStartOperationKind {
 }
 
 /// Information about a stop operation on a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DevBoxStopOperation {
     /// The unique URI for the Dev Box operation.
@@ -2184,7 +2184,7 @@ impl std::str::FromStr for DevBoxStopOperationKind {
 }
 
 /// Properties of an environment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Environment {
     /// The time the expiration date will be triggered (UTC), after which the
     /// environment and associated resources will be deleted.
@@ -2260,7 +2260,7 @@ pub struct Environment {
 }
 
 /// An upcoming Environment Action.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentAction {
     /// Uniquely identifies the action.
@@ -2366,7 +2366,7 @@ impl<'de> Deserialize<'de> for EnvironmentActionType {
 }
 
 /// An environment definition.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentDefinition {
     /// The unique URI of the environment definition.
@@ -2412,7 +2412,7 @@ pub struct EnvironmentDefinition {
 }
 
 /// Properties of an Environment Definition parameter
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentDefinitionParameter {
     /// Unique ID of the parameter.
@@ -2452,7 +2452,7 @@ pub struct EnvironmentDefinitionParameter {
 }
 
 /// Information about a delete operation on an environment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentDeleteOperation {
     /// The unique URI for the environment operation.
@@ -2579,7 +2579,7 @@ impl std::str::FromStr for EnvironmentDeleteOperationKind {
 }
 
 /// Information about a deploy operation on an environment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentDeployOperation {
     /// The unique URI for the environment operation.
@@ -2706,7 +2706,7 @@ impl std::str::FromStr for EnvironmentDeployOperationKind {
 }
 
 /// Details about the next run of an action.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentNextAction {
     /// The time the action will be triggered (UTC), in RFC3339 format.
@@ -2722,7 +2722,7 @@ pub struct EnvironmentNextAction {
 /// Information about an operation on an environment.
 ///
 /// Discriminated by `kind`: a kind this version of the client does not know is kept in [`Self::UnknownKind`] and written back unchanged.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, azure_core::fmt::SafeDebug, PartialEq)]
 #[non_exhaustive]
 pub enum EnvironmentOperation {
     /// `kind` is `Deploy`.
@@ -2772,7 +2772,7 @@ impl<'de> Deserialize<'de> for EnvironmentOperation {
 }
 
 /// Output from environment deployment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentOutput {
     /// Type of the output value.
@@ -2866,7 +2866,7 @@ impl<'de> Deserialize<'de> for EnvironmentOutputType {
 }
 
 /// Outputs from environment deployment.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentOutputs {
     /// The outputs Names and Values.
@@ -2875,7 +2875,7 @@ pub struct EnvironmentOutputs {
 }
 
 /// Properties of an environment. These properties can be updated via PATCH after the resource has been created.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct EnvironmentPatchProperties {
     /// The time the expiration date will be triggered (UTC), after which the
     /// environment and associated resources will be deleted.
@@ -3000,7 +3000,7 @@ impl<'de> Deserialize<'de> for EnvironmentProvisioningState {
 }
 
 /// Properties of an environment type.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentType {
     /// The unique URI of the environment type.
@@ -3039,7 +3039,7 @@ pub struct EnvironmentType {
 }
 
 /// Abilities a user has on an environment type.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct EnvironmentTypeAbilities {
     /// The abilities the user has to perform actions on the environment type as an admin.
@@ -3296,7 +3296,7 @@ impl<'de> Deserialize<'de> for EnvironmentTypeEnableStatus {
 }
 
 /// The error object.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Error {
     /// One of a server-defined set of error codes.
     ///
@@ -3320,7 +3320,7 @@ pub struct Error {
 }
 
 /// A response containing error details.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error object.
@@ -3345,7 +3345,7 @@ impl ErrorResponse {
 }
 
 /// Hardware specifications for the Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct HardwareProfile {
     /// The name of the SKU.
     ///
@@ -3436,7 +3436,7 @@ impl<'de> Deserialize<'de> for HibernateSupport {
 }
 
 /// Specifies information about the image used.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct ImageReference {
     /// The name of the image used.
     ///
@@ -3471,7 +3471,7 @@ pub struct ImageReference {
 }
 
 /// An object containing more specific information about the error. As per Microsoft One API guidelines - <https://github.com/Microsoft/api-guidelines/blob/vNext/Guidelines.md#7102-error-condition-responses>.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct InnerError {
     /// One of a server-defined set of error codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3691,7 +3691,7 @@ impl<'de> Deserialize<'de> for OperationState {
 }
 
 /// The current status of an async operation.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct OperationStatus {
     /// Fully qualified ID for the operation status.
@@ -3764,7 +3764,7 @@ impl azure_core::http::poller::StatusMonitor for OperationStatus {
 }
 
 /// Settings for the operating system disk.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct OsDisk {
     /// The size of the OS Disk in gigabytes.
     ///
@@ -3837,7 +3837,7 @@ impl<'de> Deserialize<'de> for OsType {
 }
 
 /// Paged collection of Catalog items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedCatalog {
     /// The Catalog items on this page
@@ -3872,7 +3872,7 @@ impl azure_core::http::pager::Page for PagedCatalog {
 }
 
 /// Paged collection of CustomizationGroup items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedCustomizationGroup {
     /// The CustomizationGroup items on this page
@@ -3907,7 +3907,7 @@ impl azure_core::http::pager::Page for PagedCustomizationGroup {
 }
 
 /// The Customization Task list result.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedCustomizationTaskDefinition {
     /// The CustomizationTaskDefinition items on this page
@@ -3942,7 +3942,7 @@ impl azure_core::http::pager::Page for PagedCustomizationTaskDefinition {
 }
 
 /// Paged collection of DevBox items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedDevBox {
     /// The DevBox items on this page
@@ -3977,7 +3977,7 @@ impl azure_core::http::pager::Page for PagedDevBox {
 }
 
 /// Paged collection of DevBoxAction items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedDevBoxAction {
     /// The DevBoxAction items on this page
@@ -4012,7 +4012,7 @@ impl azure_core::http::pager::Page for PagedDevBoxAction {
 }
 
 /// Paged collection of DevBoxActionDelayResult items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedDevBoxActionDelayResult {
     /// The DevBoxActionDelayResult items on this page
@@ -4028,7 +4028,7 @@ pub struct PagedDevBoxActionDelayResult {
 }
 
 /// Paged collection of DevBoxOperation items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedDevBoxOperation {
     /// The DevBoxOperation items on this page
@@ -4063,7 +4063,7 @@ impl azure_core::http::pager::Page for PagedDevBoxOperation {
 }
 
 /// Paged collection of DevBoxSnapshot items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedDevBoxSnapshot {
     /// The DevBoxSnapshot items on this page
@@ -4098,7 +4098,7 @@ impl azure_core::http::pager::Page for PagedDevBoxSnapshot {
 }
 
 /// Paged collection of Environment items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedEnvironment {
     /// The Environment items on this page
@@ -4133,7 +4133,7 @@ impl azure_core::http::pager::Page for PagedEnvironment {
 }
 
 /// Paged collection of EnvironmentAction items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedEnvironmentAction {
     /// The EnvironmentAction items on this page
@@ -4168,7 +4168,7 @@ impl azure_core::http::pager::Page for PagedEnvironmentAction {
 }
 
 /// Paged collection of EnvironmentDefinition items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedEnvironmentDefinition {
     /// The EnvironmentDefinition items on this page
@@ -4203,7 +4203,7 @@ impl azure_core::http::pager::Page for PagedEnvironmentDefinition {
 }
 
 /// Paged collection of EnvironmentOperation items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedEnvironmentOperation {
     /// The EnvironmentOperation items on this page
@@ -4238,7 +4238,7 @@ impl azure_core::http::pager::Page for PagedEnvironmentOperation {
 }
 
 /// Paged collection of EnvironmentType items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedEnvironmentType {
     /// The EnvironmentType items on this page
@@ -4273,7 +4273,7 @@ impl azure_core::http::pager::Page for PagedEnvironmentType {
 }
 
 /// Paged collection of Pool items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedPool {
     /// The Pool items on this page
@@ -4308,7 +4308,7 @@ impl azure_core::http::pager::Page for PagedPool {
 }
 
 /// Paged collection of Project items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedProject {
     /// The Project items on this page
@@ -4343,7 +4343,7 @@ impl azure_core::http::pager::Page for PagedProject {
 }
 
 /// Paged collection of Schedule items
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PagedSchedule {
     /// The Schedule items on this page
@@ -4461,7 +4461,7 @@ impl<'de> Deserialize<'de> for ParameterType {
 }
 
 /// A pool of Dev Boxes.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Pool {
     /// The unique URI of the pool.
@@ -4698,7 +4698,7 @@ impl<'de> Deserialize<'de> for PowerState {
 }
 
 /// Project details.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Project {
     /// The unique URI of the project.
@@ -4734,7 +4734,7 @@ pub struct Project {
 }
 
 /// Abilities a user has on a project.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ProjectAbilities {
     /// The abilities the user has to perform actions on the project as an admin.
@@ -4980,7 +4980,7 @@ impl<'de> Deserialize<'de> for ProjectAbilityAsDeveloper {
 }
 
 /// Provides remote connection information for a Dev Box.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RemoteConnection {
     /// URL to open a browser based RDP session.
@@ -5009,7 +5009,7 @@ pub struct RemoteConnection {
 }
 
 /// A Schedule to execute action.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Schedule {
     /// The unique URI of the schedule.
@@ -5464,7 +5464,7 @@ impl<'de> Deserialize<'de> for SnapshotType {
 }
 
 /// Stop on disconnect configuration settings for Dev Boxes created in this pool.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct StopOnDisconnectConfiguration {
     /// Indicates whether the feature to stop the devbox on disconnect once the grace
@@ -5551,7 +5551,7 @@ impl<'de> Deserialize<'de> for StopOnDisconnectEnableStatus {
 }
 
 /// Stop on no connect configuration settings for Dev Boxes created in this pool.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct StopOnNoConnectConfiguration {
     /// Enables the feature to stop a started Dev Box when it has not been connected to, once the grace period has lapsed.
@@ -5636,7 +5636,7 @@ impl<'de> Deserialize<'de> for StopOnNoConnectEnableStatus {
 }
 
 /// Storage settings for the Dev Box's disks.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct StorageProfile {
     /// Settings for the operating system disk.
     #[serde(default, rename = "osDisk", skip_serializing_if = "Option::is_none")]

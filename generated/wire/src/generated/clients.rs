@@ -20,7 +20,7 @@ pub struct WireClient {
 }
 
 /// Options for creating a [`WireClient`].
-#[derive(Clone, Debug)]
+#[derive(Clone, azure_core::fmt::SafeDebug)]
 pub struct WireClientOptions {
     /// The service API version to use; defaults to the document's version.
     pub api_version: String,
@@ -224,7 +224,7 @@ impl WireThingsClient {
 }
 
 /// Options for [`WireThingsClient::search`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct WireThingsClientSearchOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
@@ -235,14 +235,14 @@ pub struct WireThingsClientSearchOptions<'a> {
 }
 
 /// Options for [`WireThingsClient::put`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct WireThingsClientPutOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
 }
 
 /// Options for [`WireThingsClient::get_archive`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct WireThingsClientGetArchiveOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,

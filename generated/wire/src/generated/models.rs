@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `Filter`
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Filter {
     /// `color`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +67,7 @@ impl std::str::FromStr for Finish {
 }
 
 /// `Sort`
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Sort {
     /// `field`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,7 +78,7 @@ pub struct Sort {
 }
 
 /// `Thing`
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Thing {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]

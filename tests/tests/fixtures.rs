@@ -1584,3 +1584,49 @@ fn webhooks_of_the_wrong_shape_are_left_out_with_a_warning() {
         ["#/webhooks: `webhooks` must be a map of path items: left out"]
     );
 }
+
+#[test]
+fn wire_formats_of_bytes_and_dates() {
+    let g = valid("wire-formats");
+    let stamp = g.model_item("pub struct Stamp ");
+    // Each format through azure_core's serde helper.
+    assert!(
+        stamp.contains(
+            "with = \"azure_core::base64::option\"\n    )]\n    pub seal: Option<Vec<u8>>,"
+        )
+    );
+    assert!(
+        stamp.contains(
+            "with = \"azure_core::base64::option\"\n    )]\n    pub raw: Option<Vec<u8>>,"
+        )
+    );
+    assert!(stamp.contains("deserialize_with = \"azure_core::base64::option::deserialize_url_safe\"\n    )]\n    pub token: Option<Vec<u8>>,"));
+    for field in ["issued", "modified", "seen"] {
+        assert!(stamp.contains(&format!("with = \"azure_core::time::rfc7231::option\"\n    )]\n    pub {field}: Option<azure_core::time::OffsetDateTime>,")), "{field}");
+    }
+    assert!(stamp.contains("with = \"azure_core::time::unix_time::option\"\n    )]\n    pub expires: Option<azure_core::time::OffsetDateTime>,"));
+    // Where no helper applies, the wire text: in a list, a map, a union's member.
+    assert!(stamp.contains("pub seals: Option<Vec<String>>,"));
+    assert!(stamp.contains("pub expiries: Option<std::collections::HashMap<String, i64>>,"));
+    // In a merge patch and in XML, too.
+    let patch = g.model_item("pub struct StampPatch");
+    assert!(
+        patch.contains("pub seal: Option<Option<String>>,"),
+        "{patch}"
+    );
+    assert!(
+        patch.contains("pub expires: Option<Option<i64>>,"),
+        "{patch}"
+    );
+    assert!(
+        g.model_item("pub struct XmlStamp")
+            .contains("pub seen: Option<String>,")
+    );
+    // Parameters: typed arguments, each written in its format.
+    assert!(g.client_line("digest: &[u8],"));
+    assert!(g.client_line("pub if_modified_since: Option<azure_core::time::OffsetDateTime>,"));
+    assert!(g.client_line("pub ats: Option<Vec<azure_core::time::OffsetDateTime>>,"));
+    assert!(g.clients.contains("azure_core::base64::encode(digest)"));
+    assert!(g.clients.contains("azure_core::time::to_rfc7231(value)"));
+    assert!(g.clients.contains("value.unix_timestamp().to_string()"));
+}

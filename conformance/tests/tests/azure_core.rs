@@ -508,8 +508,8 @@ mod azure_core_traits {
         let options = TitleClientSmokeTestOptions {
             if_match: Some("\"valid\"".to_string()),
             if_none_match: Some("\"invalid\"".to_string()),
-            if_unmodified_since: Some("Fri, 26 Aug 2022 14:38:00 GMT".to_string()),
-            if_modified_since: Some("Thu, 26 Aug 2021 14:38:00 GMT".to_string()),
+            if_unmodified_since: Some(time::macros::datetime!(2022-08-26 14:38:00 UTC)),
+            if_modified_since: Some(time::macros::datetime!(2021-08-26 14:38:00 UTC)),
             x_ms_client_request_id: Some(REQUEST_ID.to_string()),
             ..Default::default()
         };
@@ -536,7 +536,7 @@ mod azure_core_traits {
         };
         let options = TitleClientRepeatableActionOptions {
             repeatability_request_id: Some(REQUEST_ID.to_string()),
-            repeatability_first_sent: Some("Mon, 27 Nov 2023 11:58:00 GMT".to_string()),
+            repeatability_first_sent: Some(time::macros::datetime!(2023-11-27 11:58:00 UTC)),
             ..Default::default()
         };
         let response = client()

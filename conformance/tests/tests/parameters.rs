@@ -413,7 +413,8 @@ mod special_headers_conditional_request {
         TitleClientPostIfNoneMatchOptions, TitleClientPostIfUnmodifiedSinceOptions,
     };
 
-    const DATE: &str = "Fri, 26 Aug 2022 14:38:00 GMT";
+    /// Fri, 26 Aug 2022 14:38:00 GMT, sent in RFC 7231 form.
+    const DATE: time::OffsetDateTime = time::macros::datetime!(2022-08-26 14:38:00 UTC);
 
     fn client() -> TitleClient {
         TitleClient::new(&crate::support::endpoint(), None).expect("client")
@@ -445,7 +446,7 @@ mod special_headers_conditional_request {
     async fn head_if_modified_since() {
         client()
             .head_if_modified_since(Some(TitleClientHeadIfModifiedSinceOptions {
-                if_modified_since: Some(DATE.to_string()),
+                if_modified_since: Some(DATE),
                 ..Default::default()
             }))
             .await
@@ -456,7 +457,7 @@ mod special_headers_conditional_request {
     async fn post_if_unmodified_since() {
         client()
             .post_if_unmodified_since(Some(TitleClientPostIfUnmodifiedSinceOptions {
-                if_unmodified_since: Some(DATE.to_string()),
+                if_unmodified_since: Some(DATE),
                 ..Default::default()
             }))
             .await
@@ -471,7 +472,7 @@ mod special_headers_repeatability {
     #[tokio::test]
     async fn immediate_success() {
         let request_id = azure_core::Uuid::new_v4().to_string();
-        let first_sent = azure_core::time::to_rfc7231(&time::OffsetDateTime::now_utc());
+        let first_sent = time::OffsetDateTime::now_utc();
         let response = TitleClient::new(&crate::support::endpoint(), None)
             .expect("client")
             .immediate_success(&request_id, &first_sent, None)

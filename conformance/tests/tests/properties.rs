@@ -75,7 +75,12 @@ mod type_property_optionality {
     const BYTES: &str = "aGVsbG8sIHdvcmxkIQ==";
 
     all_and_default!(string, string_client, StringProperty, "hello".to_string());
-    all_and_default!(bytes, bytes_client, BytesProperty, BYTES.to_string());
+    all_and_default!(
+        bytes,
+        bytes_client,
+        BytesProperty,
+        b"hello, world!".to_vec()
+    );
     all_and_default!(
         datetime,
         datetime_client,
@@ -276,7 +281,7 @@ mod type_property_value_types {
         bytes,
         bytes_client,
         BytesProperty {
-            property: Some("aGVsbG8sIHdvcmxkIQ==".to_string())
+            property: Some(b"hello, world!".to_vec())
         }
     );
     get_put!(int, int_client, IntProperty { property: Some(42) });

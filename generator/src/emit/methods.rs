@@ -2,10 +2,11 @@
 //! request (path segments, query, headers, body), the options struct of its optional
 //! parameters, and the reply formats and body writers the methods call.
 
-use super::tokens::{In, ident, outer_docs, type_tokens};
+use super::tokens::{In, encoded_text, ident, outer_docs, type_tokens};
 use super::{multipart, xml};
 use crate::ir::{
-    Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type, is_object,
+    Api, Body, Encoding, Location, Operation, Param, Reply, SegmentPart, Type, WireFormat,
+    is_object,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -132,10 +133,13 @@ pub(super) fn arguments(api: &Api, op: &Operation) -> (TokenStream, TokenStream)
 fn param_type(api: &Api, ty: &Type) -> TokenStream {
     match ty {
         Type::String => quote!(&str),
-        Type::DateTime | Type::Named(_) => {
+        Type::DateTime
+        | Type::Named(_)
+        | Type::Encoded(WireFormat::HttpDate | WireFormat::UnixTime) => {
             let ty = type_tokens(api, ty, In::Clients);
             quote!(&#ty)
         }
+        Type::Encoded(WireFormat::Base64 | WireFormat::Base64Url) => quote!(&[u8]),
         Type::List(item) => {
             let item = type_tokens(api, item, In::Clients);
             quote!(&[#item])
@@ -356,6 +360,7 @@ fn wire_text(ty: &Type, name: &Ident) -> WireText {
         Type::String => WireText::Borrowed(quote!(#name)),
         Type::Named(_) => WireText::Borrowed(quote!(#name.as_str())),
         Type::DateTime => WireText::Owned(quote!(azure_core::time::to_rfc3339(#name))),
+        Type::Encoded(format) => WireText::Owned(encoded_text(*format, &quote!(#name))),
         _ => WireText::Owned(quote!(#name.to_string())),
     }
 }

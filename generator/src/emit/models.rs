@@ -1,7 +1,7 @@
 //! Models: `models.rs`, with a struct per object schema, the enums and unions, and the serde
 //! helper modules their fields name.
 
-use super::tokens::{In, ident, outer_docs, type_tokens};
+use super::tokens::{In, encoded_serde, ident, outer_docs, type_tokens};
 use super::{enums, multipart, paging, polling, xml};
 use crate::ir::{Api, Field, Type, TypeDef, TypeKind};
 use proc_macro2::{Ident, TokenStream};
@@ -254,6 +254,9 @@ fn field_def(
     }
     if field.write_only {
         serde.push(quote!(skip_deserializing));
+    }
+    if let Type::Encoded(format) = field.ty {
+        serde.push(encoded_serde(format));
     }
     if field.ty == Type::DateTime && !explicit_null {
         // quick-xml reads an element as a map unless asked for a string.

@@ -1,6 +1,6 @@
 //! `multipart/form-data` bodies: the `FilePart` model, the parts of a body, and their writer.
 
-use super::tokens::ident;
+use super::tokens::{encoded_text, ident};
 use crate::ir::{Api, Body, Encoding, Type, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -67,6 +67,10 @@ pub(super) fn parts(api: &Api, body: &Body) -> TokenStream {
                 quote!(parts.push(Part::Text(#part, value.to_string()));)
             }
             Type::DateTime => quote!(parts.push(Part::Text(#part, azure_core::time::to_rfc3339(value)));),
+            Type::Encoded(format) => {
+                let text = encoded_text(*format, &quote!(value));
+                quote!(parts.push(Part::Text(#part, #text));)
+            }
             Type::Named(target) if matches!(api.types[*target].kind, TypeKind::Enum { .. }) => {
                 quote!(parts.push(Part::Text(#part, value.to_string()));)
             }

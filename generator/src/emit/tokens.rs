@@ -1,7 +1,7 @@
 //! The building blocks every emitter shares: the Rust type of an IR type, identifiers, and
 //! rustdoc attributes.
 
-use crate::ir::{Api, Type};
+use crate::ir::{Api, Type, WireFormat};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -24,7 +24,10 @@ pub(super) fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
         Type::F32 => quote!(f32),
         Type::F64 => quote!(f64),
         Type::String => quote!(String),
-        Type::DateTime => quote!(azure_core::time::OffsetDateTime),
+        Type::DateTime | Type::Encoded(WireFormat::HttpDate | WireFormat::UnixTime) => {
+            quote!(azure_core::time::OffsetDateTime)
+        }
+        Type::Encoded(WireFormat::Base64 | WireFormat::Base64Url) => quote!(Vec<u8>),
         Type::Json => quote!(serde_json::Value),
         Type::Bytes => quote!(azure_core::Bytes),
         Type::List(item) => {
@@ -99,5 +102,29 @@ fn doc_line(line: &str) -> String {
         String::new()
     } else {
         format!(" {line}")
+    }
+}
+
+/// The wire text of `value` (a reference to an `OffsetDateTime`, or to bytes) in `format`, as
+/// a query, a header or a form part carries it.
+pub(super) fn encoded_text(format: WireFormat, value: &TokenStream) -> TokenStream {
+    match format {
+        WireFormat::HttpDate => quote!(azure_core::time::to_rfc7231(#value)),
+        WireFormat::UnixTime => quote!(#value.unix_timestamp().to_string()),
+        WireFormat::Base64 => quote!(azure_core::base64::encode(#value)),
+        WireFormat::Base64Url => quote!(azure_core::base64::encode_url_safe(#value)),
+    }
+}
+
+/// The serde attributes of an optional field in `format`, through azure_core's helpers.
+pub(super) fn encoded_serde(format: WireFormat) -> TokenStream {
+    match format {
+        WireFormat::HttpDate => quote!(with = "azure_core::time::rfc7231::option"),
+        WireFormat::UnixTime => quote!(with = "azure_core::time::unix_time::option"),
+        WireFormat::Base64 => quote!(with = "azure_core::base64::option"),
+        WireFormat::Base64Url => quote! {
+            serialize_with = "azure_core::base64::option::serialize_url_safe",
+            deserialize_with = "azure_core::base64::option::deserialize_url_safe"
+        },
     }
 }

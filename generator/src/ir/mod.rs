@@ -74,6 +74,7 @@ pub fn build(document: &Document) -> (Api, Vec<Warning>) {
     let (mut types, cx) = schemas.finish();
     passes::box_cycles(&mut types);
     passes::mark_usage(&mut types, &operations);
+    passes::plain_encodings(&mut types);
     for id in 0..types.len() {
         types[id].status_monitor = long_running::status_monitor(&types, id);
     }

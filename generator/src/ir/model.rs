@@ -122,6 +122,9 @@ pub enum Type {
     String,
     /// `format: date-time`, RFC 3339 on the wire.
     DateTime,
+    /// A date-time or bytes in another wire format, read and written through azure_core's
+    /// serde helpers.
+    Encoded(WireFormat),
     /// A schema without a type: any JSON value.
     Json,
     /// Raw bytes: an `application/octet-stream` body.
@@ -137,6 +140,43 @@ pub enum Type {
     /// A file (`format: binary`) in a multipart body: its contents, name and media type.
     File,
     Named(TypeId),
+}
+
+/// The wire formats of dates and bytes other than RFC 3339, each with a serde helper of
+/// azure_core's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WireFormat {
+    /// `date-time-rfc7231`, `date-time-rfc1123`, `http-date`: an `OffsetDateTime` as
+    /// `Fri, 26 Aug 2022 14:38:00 GMT`.
+    HttpDate,
+    /// `unixtime`: an `OffsetDateTime` as whole seconds since 1970.
+    UnixTime,
+    /// `byte`, `base64`: bytes as standard base64 text.
+    Base64,
+    /// `base64url`: bytes as URL-safe base64 text, unpadded.
+    Base64Url,
+}
+
+impl WireFormat {
+    /// The format of a schema's `format`, if it is one of these.
+    pub fn of(format: &str) -> Option<WireFormat> {
+        Some(match format {
+            "date-time-rfc7231" | "date-time-rfc1123" | "http-date" => WireFormat::HttpDate,
+            "unixtime" => WireFormat::UnixTime,
+            "byte" | "base64" => WireFormat::Base64,
+            "base64url" => WireFormat::Base64Url,
+            _ => return None,
+        })
+    }
+
+    /// The type of its wire text, where no serde helper applies (in a list or a map, or in an
+    /// XML or merge-patch body): the caller encodes.
+    pub fn text(self) -> Type {
+        match self {
+            WireFormat::UnixTime => Type::I64,
+            _ => Type::String,
+        }
+    }
 }
 
 /// A generated struct or enum.
@@ -442,6 +482,7 @@ pub(crate) fn named_in(ty: &Type) -> Vec<TypeId> {
 pub(crate) fn is_scalar(ty: &Type, types: &[TypeDef]) -> bool {
     match ty {
         Type::Named(id) => matches!(types[*id].kind, TypeKind::Enum { .. }),
+        Type::Encoded(_) => true,
         Type::List(_)
         | Type::Tuple(_)
         | Type::Map(_)

@@ -1,5 +1,6 @@
-//! Passes over the finished type arena: boxing the fields that close a cycle, and marking what
-//! each type is used for (sent in requests, in merge patches, as XML).
+//! Passes over the finished type arena: boxing the fields that close a cycle, marking what
+//! each type is used for (sent in requests, in merge patches, as XML), and the encoded fields
+//! those uses leave as text.
 
 use super::model::{Encoding, Operation, Reply, Type, TypeDef, TypeId, TypeKind, named_in};
 use std::collections::BTreeSet;
@@ -112,6 +113,21 @@ fn mark_reachable<'t>(
             }
             TypeKind::Alias(ty) => stack.extend(named_in(ty)),
             TypeKind::Enum { .. } => {}
+        }
+    }
+}
+
+/// Leaves the encoded fields (bytes, HTTP dates, unix times) of XML and merge-patch models as
+/// their wire text: the serde helpers of azure_core read JSON values, and a merge patch's
+/// `null` needs a helper of its own.
+pub(super) fn plain_encodings(types: &mut [TypeDef]) {
+    for def in types.iter_mut().filter(|def| def.xml || def.merge_patch) {
+        if let TypeKind::Struct { fields } = &mut def.kind {
+            for field in fields {
+                if let Type::Encoded(wire) = field.ty {
+                    field.ty = wire.text();
+                }
+            }
         }
     }
 }

@@ -111,6 +111,15 @@ impl WireClient {
             pipeline: self.pipeline.clone(),
         }
     }
+
+    /// The client for the `Stamps` operations.
+    pub fn stamps_client(&self) -> WireStampsClient {
+        WireStampsClient {
+            endpoint: self.endpoint.clone(),
+            api_version: self.api_version.clone(),
+            pipeline: self.pipeline.clone(),
+        }
+    }
 }
 
 /// The `Things` operations of Wire; from [`WireClient::things_client`].
@@ -223,6 +232,71 @@ impl WireThingsClient {
     }
 }
 
+/// The `Stamps` operations of Wire; from [`WireClient::stamps_client`].
+#[derive(Clone, Debug)]
+pub struct WireStampsClient {
+    endpoint: Url,
+    api_version: String,
+    pipeline: Pipeline,
+}
+
+impl WireStampsClient {
+    /// The endpoint this client sends requests to.
+    pub fn endpoint(&self) -> &Url {
+        &self.endpoint
+    }
+
+    /// The service API version this client sends.
+    pub fn api_version(&self) -> &str {
+        &self.api_version
+    }
+
+    /// `PUT /stamps/{name}`
+    ///
+    /// # Arguments
+    ///
+    /// * `name` - `name`
+    /// * `at` - `at`
+    ///   Format `http-date`. Not checked by the client: the service decides.
+    /// * `x_signature` - `x-signature`
+    ///   Format `base64url`. Not checked by the client: the service decides.
+    /// * `body` -
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `HttpResponse` for any status other than 2xx; its error code is the `x-ms-error-code` header, else the body's `error.code`.
+    pub async fn put(
+        &self,
+        name: &str,
+        at: &azure_core::time::OffsetDateTime,
+        x_signature: &[u8],
+        body: models::Stamp,
+        options: Option<WireStampsClientPutOptions<'_>>,
+    ) -> azure_core::Result<Response<models::Stamp>> {
+        let options = options.unwrap_or_default();
+        let ctx = options.method_options.context.to_borrowed();
+        let mut url = self.endpoint.clone();
+        append_path(&mut url, &["stamps", path_parameter("name", name)?])?;
+        url.query_pairs_mut().append_pair("at", &azure_core::time::to_rfc7231(at));
+        if let Some(value) = &options.since {
+            url.query_pairs_mut()
+                .append_pair("since", &value.unix_timestamp().to_string());
+        }
+        let mut request = Request::new(url, Method::Put);
+        request.insert_header("accept", "application/json");
+        request
+            .insert_header(
+                "x-signature",
+                azure_core::base64::encode_url_safe(x_signature),
+            );
+        request.insert_header("content-type", "application/json");
+        request.set_json(&body)?;
+        let response = self.pipeline.send(&ctx, &mut request, None).await?;
+        Ok(response.into())
+    }
+}
+
 /// Options for [`WireThingsClient::search`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct WireThingsClientSearchOptions<'a> {
@@ -246,6 +320,17 @@ pub struct WireThingsClientPutOptions<'a> {
 pub struct WireThingsClientGetArchiveOptions<'a> {
     /// Allows customization of the method call, e.g. its `Context`.
     pub method_options: ClientMethodOptions<'a>,
+}
+
+/// Options for [`WireStampsClient::put`].
+#[derive(Clone, azure_core::fmt::SafeDebug, Default)]
+pub struct WireStampsClientPutOptions<'a> {
+    /// Allows customization of the method call, e.g. its `Context`.
+    pub method_options: ClientMethodOptions<'a>,
+    /// `since`
+    ///
+    /// Format `unixtime`. Not checked by the client: the service decides.
+    pub since: Option<azure_core::time::OffsetDateTime>,
 }
 
 /// The format of a binary reply: `Response<Bytes, BinaryFormat>::into_model` gives the bytes.

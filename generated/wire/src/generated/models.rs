@@ -77,6 +77,51 @@ pub struct Sort {
     pub descending: Option<bool>,
 }
 
+/// `Stamp`
+#[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Stamp {
+    /// `seal`
+    ///
+    /// Format `byte`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::base64::option"
+    )]
+    pub seal: Option<Vec<u8>>,
+    /// `token`
+    ///
+    /// Format `base64url`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "azure_core::base64::option::serialize_url_safe",
+        deserialize_with = "azure_core::base64::option::deserialize_url_safe"
+    )]
+    pub token: Option<Vec<u8>>,
+    /// `issued`
+    ///
+    /// Format `date-time-rfc1123`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::rfc7231::option"
+    )]
+    pub issued: Option<azure_core::time::OffsetDateTime>,
+    /// `expires`
+    ///
+    /// Format `unixtime`. Not checked by the client: the service decides.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "azure_core::time::unix_time::option"
+    )]
+    pub expires: Option<azure_core::time::OffsetDateTime>,
+    /// `history`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<i64>>,
+}
+
 /// `Thing`
 #[derive(Clone, azure_core::fmt::SafeDebug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Thing {

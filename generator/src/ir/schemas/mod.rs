@@ -12,7 +12,7 @@ mod xml;
 
 use super::context::{Context, SHAPE_KEYWORDS, shaping_members};
 use super::docs::lines;
-use super::model::{Type, TypeDef, TypeId, TypeKind};
+use super::model::{Type, TypeDef, TypeId, TypeKind, WireFormat};
 use crate::WarningKind;
 use crate::naming::{self, Scope};
 use crate::pointer::{escape, resolve, unescape};
@@ -319,6 +319,16 @@ impl<'a> Schemas<'a> {
             return self.enum_schema(pointer, schema, kind, context, reserved);
         }
         let format = schema.get("format").and_then(Value::as_str);
+        if let Some(wire) = format.and_then(WireFormat::of)
+            && kind
+                == Some(if wire == WireFormat::UnixTime {
+                    "integer"
+                } else {
+                    "string"
+                })
+        {
+            return Some(Type::Encoded(wire));
+        }
         match kind {
             Some("string") => Some(match format {
                 Some("date-time") => Type::DateTime,
@@ -487,10 +497,12 @@ impl<'a> Schemas<'a> {
     }
 }
 
-/// The type with every date-time as text (RFC 3339 as the service sends it).
+/// The type with every date-time and every encoded value as its wire text (RFC 3339 as the
+/// service sends it, base64, a unix time), where serde cannot apply a format.
 pub(super) fn text_dates(ty: Type) -> Type {
     match ty {
         Type::DateTime => Type::String,
+        Type::Encoded(wire) => wire.text(),
         Type::List(item) => Type::List(Box::new(text_dates(*item))),
         Type::Tuple(items) => Type::Tuple(items.into_iter().map(text_dates).collect()),
         Type::Map(value) => Type::Map(Box::new(text_dates(*value))),

@@ -33,10 +33,11 @@ impl<'a> Schemas<'a> {
             }
             let (at, required) = (at.as_str(), *required);
             let context = format!("{parent}{}", naming::type_name(json_name));
-            // A date-time field is an `OffsetDateTime` in RFC 3339; inside a list or a map
-            // serde cannot apply that format, so those stay text.
+            // A date-time field is an `OffsetDateTime` (and bytes are `Vec<u8>`) through a serde
+            // helper for its format; inside a list or a map serde cannot apply one, so those
+            // stay text.
             let ty = match self.schema_type(at, &context) {
-                Type::DateTime => Type::DateTime,
+                top @ (Type::DateTime | Type::Encoded(_)) => top,
                 other => text_dates(other),
             };
             let read_only = self

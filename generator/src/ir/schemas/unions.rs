@@ -2,7 +2,7 @@
 //! discriminated unions, stated by a `discriminator` or implied by a property of one value each.
 
 use super::enums::EnumValue;
-use super::{Schemas, description_lines};
+use super::{Schemas, description_lines, text_dates};
 use crate::WarningKind;
 use crate::ir::docs::lines;
 use crate::ir::model::{Type, TypeId, TypeKind, UnionVariant};
@@ -108,7 +108,9 @@ impl<'a> Schemas<'a> {
                 .and_then(Value::as_str)
                 .map(String::from);
             let hint = tag.or(title).unwrap_or_else(|| format!("Variant{}", i + 1));
-            let ty = self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint)));
+            // Untagged, a member is tried as it is: a date or bytes as their wire text.
+            let ty =
+                text_dates(self.schema_type(at, &format!("{parent}{}", naming::type_name(&hint))));
             let name = match (&ty, member.get("$ref")) {
                 (Type::Named(target), Some(_)) => self.types[*target].name.clone(),
                 (Type::Named(_), None) => naming::type_name(&hint),
@@ -424,6 +426,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
         Type::I32 | Type::I64 | Type::U64 => "Integer",
         Type::F32 | Type::F64 => "Number",
         Type::String | Type::DateTime => "String",
+        Type::Encoded(wire) => return other_variant_name(&wire.text(), hint, member),
         Type::List(_) | Type::Tuple(_) => "List",
         Type::Map(_) => "Map",
         Type::Nullable(inner) => return other_variant_name(inner, hint, member),

@@ -13,13 +13,15 @@ mod support;
 
 use std::{future::IntoFuture, time::Duration as StdDuration};
 
+use azure_core::http::pager::PagerOptions;
 use azure_core::http::{Response, StatusCode, headers::HeaderName, poller::Poller};
 use devcenter_dataplane_client::{
-    DevCenterClient, DevCenterClientOptions, OperationFailure, OperationProgress, TextFormat,
+    DevCenterClient, DevCenterClientOptions, DevCenterDevBoxesClientListDevBoxesByUserOptions,
+    OperationFailure, OperationProgress, TextFormat,
     models::{
         DevBox, DevBoxOperation, DevBoxProvisioningState, Environment,
         EnvironmentProvisioningState, LocalAdminStatus, OperationState, OperationStatus, OsType,
-        PowerState,
+        PagedDevBox, PowerState,
     },
 };
 use futures::{StreamExt, TryStreamExt};
@@ -583,6 +585,58 @@ async fn list_dev_boxes_by_user_into_pages_yields_three_pages() {
             Some(PAGE_3_LINK.to_string()),
             None,
         ]
+    );
+    assert_page_requests(&server);
+}
+
+/// A list stopped after its first page resumes in a new pager, from the first pager's
+/// continuation (azure_core's `PagerOptions`): the new pager asks for page 2 and page 3 only,
+/// on the next links the service gave, with the client's api-version.
+#[tokio::test]
+async fn a_list_stopped_after_page_1_resumes_in_a_new_pager() {
+    let server = TestServer::start(Vec::new()).await;
+    server.push(three_pages(&server));
+    let client = client(&server);
+
+    let mut first = client
+        .dev_boxes_client()
+        .list_dev_boxes_by_user(PROJECT, USER, None)
+        .expect("create the pager")
+        .into_pages();
+    let page_1 = guarded(first.try_next())
+        .await
+        .expect("page 1 reads")
+        .expect("a page 1");
+    let names = |page: Response<PagedDevBox>| -> Vec<String> {
+        let page = page.into_model().expect("a page parses");
+        page.value
+            .expect("a value")
+            .into_iter()
+            .map(|d| d.name.expect("a name"))
+            .collect()
+    };
+    assert_eq!(names(page_1), [PAGE_NAMES[0], PAGE_NAMES[1]]);
+    let continuation = first.into_continuation().expect("more pages to come");
+    assert_eq!(server.requests().len(), 1);
+
+    let options = DevCenterDevBoxesClientListDevBoxesByUserOptions {
+        method_options: PagerOptions {
+            continuation: Some(continuation),
+            ..Default::default()
+        },
+    };
+    let resumed = client
+        .dev_boxes_client()
+        .list_dev_boxes_by_user(PROJECT, USER, Some(options))
+        .expect("create the pager")
+        .into_pages();
+    let rest: Vec<_> = guarded(resumed.try_collect::<Vec<_>>())
+        .await
+        .expect("the other pages read");
+    let rest: Vec<Vec<String>> = rest.into_iter().map(names).collect();
+    assert_eq!(
+        rest,
+        [vec![PAGE_NAMES[2], PAGE_NAMES[3]], vec![PAGE_NAMES[4]]]
     );
     assert_page_requests(&server);
 }

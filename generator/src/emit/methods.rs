@@ -414,9 +414,17 @@ fn set_body(api: &Api, body: &Body) -> TokenStream {
 /// The options struct of an ordinary method: its `ClientMethodOptions`, then the operation's
 /// optional parameters.
 pub(super) fn method_options(api: &Api, op: &Operation) -> TokenStream {
-    let context = quote! {
-        /// Allows customization of the method call, e.g. its `Context`.
-        pub method_options: ClientMethodOptions<'a>,
+    let context = match op.paged {
+        // As in Azure's crates: a list resumes from where an earlier pager left off.
+        Some(_) => quote! {
+            /// The call's `Context`, and where to resume listing: the `continuation` of an
+            /// earlier pager (`Pager::into_continuation`), else the first page.
+            pub method_options: PagerOptions<'a>,
+        },
+        None => quote! {
+            /// Allows customization of the method call, e.g. its `Context`.
+            pub method_options: ClientMethodOptions<'a>,
+        },
     };
     options_struct(api, op, &op.options_name, &op.method_name, context)
 }

@@ -67,7 +67,7 @@ pub(super) fn list_method(api: &Api, op: &Operation, paging: &Paging) -> TokenSt
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ))
         }

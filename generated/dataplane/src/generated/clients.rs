@@ -209,7 +209,7 @@ impl DevCenterClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -356,7 +356,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -469,7 +469,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -637,7 +637,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -745,7 +745,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -849,7 +849,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -916,7 +916,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -1584,7 +1584,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -1869,7 +1869,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2152,7 +2152,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2324,7 +2324,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2432,7 +2432,7 @@ impl DevCenterDevBoxesClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2510,7 +2510,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2622,7 +2622,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2734,7 +2734,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2798,7 +2798,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -2949,7 +2949,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -3016,7 +3016,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -3329,7 +3329,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -3558,7 +3558,7 @@ impl DevCenterEnvironmentsClient {
                 },
                 Some(PagerOptions {
                     context: options.method_options.context.into_owned(),
-                    continuation: None,
+                    continuation: options.method_options.continuation,
                 }),
             ),
         )
@@ -3820,15 +3820,17 @@ impl DevCenterOperationStatusesClient {
 /// Options for [`DevCenterDevBoxesClient::list_all_dev_boxes`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListAllDevBoxesOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::list_projects`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterClientListProjectsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::get_project`].
@@ -3841,8 +3843,9 @@ pub struct DevCenterClientGetProjectOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_catalogs_by_project`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListCatalogsByProjectOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_catalog`].
@@ -3862,8 +3865,9 @@ pub struct DevCenterDevBoxesClientGetCustomizationTaskDefinitionsOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_catalog`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByCatalogOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_definition`].
@@ -3876,8 +3880,9 @@ pub struct DevCenterEnvironmentsClientGetEnvironmentDefinitionOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_customization_task_definitions_by_project`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListCustomizationTaskDefinitionsByProjectOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_validate_customization_tasks_action`].
@@ -3891,15 +3896,17 @@ pub struct DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_project`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentDefinitionsByProjectOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_types`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentTypesOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_types`].
@@ -3921,8 +3928,9 @@ pub struct DevCenterEnvironmentsClientGetEnvironmentTypeAbilitiesOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_environments`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_imaging_task_log`].
@@ -3950,8 +3958,9 @@ pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_pools`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListPoolsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_pool`].
@@ -3964,8 +3973,9 @@ pub struct DevCenterDevBoxesClientGetPoolOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_schedules_by_pool`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSchedulesByPoolOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_schedule_by_pool`].
@@ -3978,8 +3988,9 @@ pub struct DevCenterDevBoxesClientGetScheduleByPoolOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_schedules_by_project`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSchedulesByProjectOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterClient::get_project_abilities`].
@@ -3992,8 +4003,9 @@ pub struct DevCenterClientGetProjectAbilitiesOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_dev_boxes_by_user`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListDevBoxesByUserOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_dev_box_by_user`].
@@ -4072,8 +4084,9 @@ pub struct DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_actions`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListActionsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_action`].
@@ -4107,8 +4120,9 @@ pub struct DevCenterDevBoxesClientDelayActionsOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_customization_groups`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListCustomizationGroupsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
     /// Optional query parameter to specify what properties should be included in the response.
     pub include: Option<models::ListCustomizationGroupsIncludeProperty>,
 }
@@ -4145,8 +4159,9 @@ pub struct DevCenterDevBoxesClientGetCustomizationTaskLogOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_operations`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListOperationsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_operation`].
@@ -4166,8 +4181,9 @@ pub struct DevCenterDevBoxesClientGetRemoteConnectionOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_snapshots`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListSnapshotsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::get_snapshot`].
@@ -4180,8 +4196,9 @@ pub struct DevCenterDevBoxesClientGetSnapshotOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_environments_by_user`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListEnvironmentsByUserOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_environment_by_user`].
@@ -4219,8 +4236,9 @@ pub struct DevCenterEnvironmentsClientPatchEnvironmentOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_actions`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListActionsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_action`].
@@ -4247,8 +4265,9 @@ pub struct DevCenterEnvironmentsClientDelayActionOptions<'a> {
 /// Options for [`DevCenterEnvironmentsClient::list_operations`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterEnvironmentsClientListOperationsOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::get_operation`].
@@ -4275,8 +4294,9 @@ pub struct DevCenterEnvironmentsClientGetOutputsOptions<'a> {
 /// Options for [`DevCenterDevBoxesClient::list_all_dev_boxes_by_user`].
 #[derive(Clone, azure_core::fmt::SafeDebug, Default)]
 pub struct DevCenterDevBoxesClientListAllDevBoxesByUserOptions<'a> {
-    /// Allows customization of the method call, e.g. its `Context`.
-    pub method_options: ClientMethodOptions<'a>,
+    /// The call's `Context`, and where to resume listing: the `continuation` of an
+    /// earlier pager (`Pager::into_continuation`), else the first page.
+    pub method_options: PagerOptions<'a>,
 }
 
 /// Why waiting for an operation ended in an error although every request succeeded.

@@ -39,17 +39,17 @@ impl Generated {
         self.clients.lines().any(|l| l.trim() == line)
     }
 
-    /// The text of the function every constructor of the client ends in, which makes its URL
+    /// The text of the function every constructor of the client calls, which makes its URL
     /// and pipeline: from its signature to its end.
     fn client_setup(&self) -> &str {
         let start = self
             .clients
-            .find("fn from_policies(")
-            .expect("clients.rs has `from_policies`");
+            .find("fn endpoint_and_pipeline(")
+            .expect("clients.rs has `endpoint_and_pipeline`");
         let end = start
             + self.clients[start..]
                 .find("\n    }\n")
-                .expect("`from_policies` is closed");
+                .expect("`endpoint_and_pipeline` is closed");
         &self.clients[start..end]
     }
 

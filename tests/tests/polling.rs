@@ -95,7 +95,7 @@ fn client(server: &TestServer) -> DevCenterClient {
 
 fn poll_options(frequency: Duration) -> DevCenterOperationStatusesClientPollGetOptions<'static> {
     DevCenterOperationStatusesClientPollGetOptions {
-        poller_options: PollerOptions {
+        method_options: PollerOptions {
             frequency,
             context: Context::new(),
         },

@@ -167,7 +167,7 @@ mod azure_core_lro_rpc {
             prompt: Some("text".to_string()),
         };
         let options = TitleClientBeginLongRunningRpcOptions {
-            poller_options: crate::poll_every_second(),
+            method_options: crate::poll_every_second(),
         };
         let poller = client
             .begin_long_running_rpc(body, Some(options))
@@ -205,7 +205,7 @@ mod azure_core_lro_standard {
             ..Default::default()
         };
         let options = TitleClientBeginCreateOrReplaceOptions {
-            poller_options: crate::poll_every_second(),
+            method_options: crate::poll_every_second(),
         };
         let poller = client()
             .begin_create_or_replace("madge", body, Some(options))
@@ -227,7 +227,7 @@ mod azure_core_lro_standard {
     #[tokio::test]
     async fn delete() {
         let options = TitleClientBeginDeleteOptions {
-            poller_options: crate::poll_every_second(),
+            method_options: crate::poll_every_second(),
         };
         let poller = client()
             .begin_delete("madge", Some(options))
@@ -245,7 +245,7 @@ mod azure_core_lro_standard {
     #[tokio::test]
     async fn export() {
         let options = TitleClientBeginExportOptions {
-            poller_options: crate::poll_every_second(),
+            method_options: crate::poll_every_second(),
         };
         let poller = client()
             .begin_export("madge", "json", Some(options))

@@ -24,6 +24,7 @@ use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
 /// Client for DevCenter.
 ///
 /// DevCenter service
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterClient {
     endpoint: Url,
@@ -61,11 +62,13 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error if `endpoint` is not an absolute `https` URL: azure_core sends bearer tokens only over https.
+    #[azure_core::tracing::new("DevCenter")]
     pub fn new(
         endpoint: &str,
         credential: Arc<dyn TokenCredential>,
         options: Option<DevCenterClientOptions>,
     ) -> azure_core::Result<Self> {
+        let options = options.unwrap_or_default();
         if Url::parse(endpoint).is_ok_and(|url| url.scheme() == "http") {
             return Err(
                 argument_error(
@@ -80,16 +83,25 @@ impl DevCenterClient {
             BearerTokenAuthorizationPolicy::new(credential, scopes),
         );
         let per_try_policies = vec![auth_policy];
-        Self::from_policies(endpoint, options, per_try_policies)
+        let (endpoint, pipeline) = Self::endpoint_and_pipeline(
+            endpoint,
+            &options,
+            per_try_policies,
+        )?;
+        Ok(Self {
+            endpoint,
+            api_version: options.api_version.clone(),
+            pipeline,
+        })
     }
 
-    /// Creates a client whose requests go through `per_try_policies`, which authorize them.
-    fn from_policies(
+    /// The endpoint, checked and with the server URL's path, and the pipeline whose
+    /// `per_try_policies` authorize each request.
+    fn endpoint_and_pipeline(
         endpoint: &str,
-        options: Option<DevCenterClientOptions>,
+        options: &DevCenterClientOptions,
         per_try_policies: Vec<Arc<dyn Policy>>,
-    ) -> azure_core::Result<Self> {
-        let options = options.unwrap_or_default();
+    ) -> azure_core::Result<(Url, Pipeline)> {
         let mut url = Url::parse(endpoint)
             .map_err(|error| {
                 argument_error(
@@ -108,16 +120,12 @@ impl DevCenterClient {
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
-            options.client_options,
+            options.client_options.clone(),
             Vec::new(),
             per_try_policies,
             None,
         );
-        Ok(Self {
-            endpoint: url,
-            api_version: options.api_version,
-            pipeline,
-        })
+        Ok((url, pipeline))
     }
 
     /// The endpoint this client sends requests to.
@@ -131,6 +139,7 @@ impl DevCenterClient {
     }
 
     /// The client for the `OperationStatuses` operations.
+    #[azure_core::tracing::subclient]
     pub fn operation_statuses_client(&self) -> DevCenterOperationStatusesClient {
         DevCenterOperationStatusesClient {
             endpoint: self.endpoint.clone(),
@@ -141,6 +150,7 @@ impl DevCenterClient {
 }
 
 /// The `OperationStatuses` operations of DevCenter; from [`DevCenterClient::operation_statuses_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterOperationStatusesClient {
     endpoint: Url,
@@ -159,6 +169,7 @@ impl DevCenterOperationStatusesClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("DevCenter.OperationStatuses.get")]
     /// Get the status of an operation.
     ///
     /// `GET /projects/{projectName}/operationstatuses/{operationId}`
@@ -200,6 +211,7 @@ impl DevCenterOperationStatusesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.OperationStatuses.pollGet")]
     /// Polls [`Self::get`] until the operation ends.
     ///
     /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
@@ -210,7 +222,7 @@ impl DevCenterOperationStatusesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Errors
@@ -224,7 +236,7 @@ impl DevCenterOperationStatusesClient {
         options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
     ) -> azure_core::Result<Poller<models::OperationStatus>> {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -238,7 +250,7 @@ impl DevCenterOperationStatusesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
+        Ok(status_poller(self.pipeline.clone(), request, options.method_options))
     }
 }
 
@@ -254,7 +266,7 @@ pub struct DevCenterOperationStatusesClientGetOptions<'a> {
 pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Why waiting for an operation ended in an error although every request succeeded.

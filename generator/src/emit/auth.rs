@@ -36,22 +36,25 @@ pub(super) fn constructors(
     auths: &[&Auth],
     endpoint_line: &str,
     client_options: &Ident,
+    namespace: &str,
 ) -> TokenStream {
     let constructors = auths
         .iter()
         .enumerate()
-        .map(|(i, auth)| constructor(auth, i == 0, endpoint_line, client_options));
+        .map(|(i, auth)| constructor(auth, i == 0, endpoint_line, client_options, namespace));
     quote!(#(#constructors)*)
 }
 
 /// A public constructor: `new` for the document's first way of authorizing, else one named by
 /// its kind of credential (`with_api_key`, `anonymous`, …). It takes the credential, makes the
-/// policy that authorizes each request, and hands it to `from_policies`.
+/// policy that authorizes each request, and builds the client with `endpoint_and_pipeline`;
+/// azure_core's `tracing::new` gives it the tracer of the options' tracer provider.
 fn constructor(
     auth: &Auth,
     primary: bool,
     endpoint_line: &str,
     client_options: &Ident,
+    namespace: &str,
 ) -> TokenStream {
     let (param, param_doc, policies) = credential(auth);
     let besides = "(the document offers it besides [`Self::new`]'s way)";
@@ -98,9 +101,16 @@ fn constructor(
         /// # Errors
         ///
         #[doc = #errors]
+        #[azure_core::tracing::new(#namespace)]
         pub fn #name(endpoint: &str, #param options: Option<#client_options>) -> azure_core::Result<Self> {
+            let options = options.unwrap_or_default();
             #policies
-            Self::from_policies(endpoint, options, per_try_policies)
+            let (endpoint, pipeline) = Self::endpoint_and_pipeline(endpoint, &options, per_try_policies)?;
+            Ok(Self {
+                endpoint,
+                api_version: options.api_version.clone(),
+                pipeline,
+            })
         }
     }
 }

@@ -6,6 +6,8 @@
 use super::tokens::{ident, outer_docs};
 use super::{auth, methods, paging, polling};
 use crate::ir::{Api, Auth, Location, Operation, PrefixPart, Reply, Type, is_object, named_in};
+use crate::naming;
+use heck::ToLowerCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -97,7 +99,7 @@ fn client_imports(api: &Api) -> TokenStream {
         ),
     );
     add(
-        any_plain || paged,
+        any_plain,
         quote!(
             use azure_core::http::ClientMethodOptions;
         ),
@@ -183,6 +185,7 @@ fn client_struct(api: &Api) -> TokenStream {
         .then(|| quote!(#[allow(dead_code, reason = "the document declares no operations")]));
     quote! {
         #client_docs
+        #[azure_core::tracing::client]
         #[derive(Clone, Debug)]
         pub struct #client {
             endpoint: Url,
@@ -232,7 +235,7 @@ fn client_options_struct(api: &Api) -> TokenStream {
     }
 }
 
-/// `impl Client`: the constructors, `from_policies` that they share, the getters, the
+/// `impl Client`: the constructors, `endpoint_and_pipeline` that they share, the getters, the
 /// sub-clients' accessors and the methods of the operations without a group.
 fn client_impl(api: &Api, auths: &[&Auth], add_prefix: Option<&TokenStream>) -> TokenStream {
     let client = ident(&api.client_name);
@@ -249,15 +252,15 @@ fn client_impl(api: &Api, auths: &[&Auth], add_prefix: Option<&TokenStream>) -> 
             pub const DEFAULT_ENDPOINT: &'static str = #url;
         }
     });
-    let constructors = auth::constructors(auths, &endpoint_line, &client_options);
-    let from_policies = from_policies(&client_options, add_prefix);
+    let constructors = auth::constructors(auths, &endpoint_line, &client_options, &api.namespace);
+    let endpoint_and_pipeline = endpoint_and_pipeline(&client_options, add_prefix);
     let accessors = accessors(api);
     let methods = methods_of(api, 0);
     quote! {
         impl #client {
             #constructors
 
-            #from_policies
+            #endpoint_and_pipeline
 
             /// The endpoint this client sends requests to.
             pub fn endpoint(&self) -> &Url {
@@ -278,17 +281,17 @@ fn client_impl(api: &Api, auths: &[&Auth], add_prefix: Option<&TokenStream>) -> 
     }
 }
 
-/// `from_policies`, which every constructor ends with: it checks the endpoint, appends the
-/// server URL's path, and builds the pipeline.
-fn from_policies(client_options: &Ident, add_prefix: Option<&TokenStream>) -> TokenStream {
+/// `endpoint_and_pipeline`, which every constructor calls: it checks the endpoint, appends
+/// the server URL's path, and builds the pipeline.
+fn endpoint_and_pipeline(client_options: &Ident, add_prefix: Option<&TokenStream>) -> TokenStream {
     quote! {
-        /// Creates a client whose requests go through `per_try_policies`, which authorize them.
-        fn from_policies(
+        /// The endpoint, checked and with the server URL's path, and the pipeline whose
+        /// `per_try_policies` authorize each request.
+        fn endpoint_and_pipeline(
             endpoint: &str,
-            options: Option<#client_options>,
+            options: &#client_options,
             per_try_policies: Vec<Arc<dyn Policy>>,
-        ) -> azure_core::Result<Self> {
-            let options = options.unwrap_or_default();
+        ) -> azure_core::Result<(Url, Pipeline)> {
             let mut url = Url::parse(endpoint).map_err(|error| {
                 argument_error(format!("endpoint `{endpoint}` is not a valid URL: {error}"))
             })?;
@@ -301,16 +304,12 @@ fn from_policies(client_options: &Ident, add_prefix: Option<&TokenStream>) -> To
             let pipeline = Pipeline::new(
                 option_env!("CARGO_PKG_NAME"),
                 option_env!("CARGO_PKG_VERSION"),
-                options.client_options,
+                options.client_options.clone(),
                 Vec::new(),
                 per_try_policies,
                 None,
             );
-            Ok(Self {
-                endpoint: url,
-                api_version: options.api_version,
-                pipeline,
-            })
+            Ok((url, pipeline))
         }
     }
 }
@@ -352,6 +351,7 @@ fn accessors(api: &Api) -> TokenStream {
         );
         Some(quote! {
             #[doc = #doc]
+            #[azure_core::tracing::subclient]
             pub fn #accessor(&self) -> #name {
                 #name {
                     endpoint: self.endpoint.clone(),
@@ -378,6 +378,7 @@ fn sub_client(api: &Api, index: usize) -> TokenStream {
     let methods = methods_of(api, index);
     quote! {
         #[doc = #doc]
+        #[azure_core::tracing::client]
         #[derive(Clone, Debug)]
         pub struct #name {
             endpoint: Url,
@@ -409,12 +410,28 @@ fn methods_of(api: &Api, client: usize) -> TokenStream {
         .iter()
         .filter(|op| op.client == client)
         .map(|op| {
-            let poll = op
-                .poll
-                .as_ref()
-                .map(|poll| polling::poll_method(api, op, poll));
+            // One span per call, named as Azure's crates name theirs: `Namespace.operation`.
+            let traced = |method_name: &str| {
+                let group = api.clients[client].group.as_deref().map(naming::type_name);
+                let name = [
+                    Some(api.namespace.clone()),
+                    group,
+                    Some(method_name.to_lower_camel_case()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(".");
+                quote!(#[azure_core::tracing::function(#name)])
+            };
+            let poll = op.poll.as_ref().map(|poll| {
+                let traced = traced(&poll.method_name);
+                let method = polling::poll_method(api, op, poll);
+                quote!(#traced #method)
+            });
+            let traced_method = traced(&op.method_name);
             let method = method(api, op);
-            quote!(#method #poll)
+            quote!(#traced_method #method #poll)
         });
     quote!(#(#methods)*)
 }

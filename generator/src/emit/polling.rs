@@ -90,9 +90,9 @@ pub(super) fn poll_method(api: &Api, op: &Operation, poll: &Poll) -> TokenStream
             options: Option<#options<'_>>,
         ) -> azure_core::Result<Poller<#status>> {
             let options = options.unwrap_or_default();
-            check_frequency(&options.poller_options)?;
+            check_frequency(&options.method_options)?;
             #request
-            Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
+            Ok(status_poller(self.pipeline.clone(), request, options.method_options))
         }
     }
 }
@@ -107,7 +107,7 @@ panics when a poller read to its end is awaited).
 
 Between requests it waits as long as the service asks (`retry-after-ms`,
 `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-`options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+`options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
 polling; the operation itself goes on.";
 
 /// The `begin_*` method of a long-running operation: sends the request, then follows its
@@ -146,12 +146,12 @@ pub(super) fn begin_method(api: &Api, op: &Operation) -> TokenStream {
             options: Option<#options<'_>>,
         ) -> azure_core::Result<Poller<OperationProgress<#status, #result>>> {
             let options = options.unwrap_or_default();
-            check_frequency(&options.poller_options)?;
+            check_frequency(&options.method_options)?;
             #request
             Ok(long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 #fetch_result,
             ))
         }
@@ -169,7 +169,7 @@ pub(super) fn poller_options_struct(
     let poller = quote! {
         /// The context of every request, and how long to wait between them when the
         /// service does not say.
-        pub poller_options: PollerOptions<'a>,
+        pub method_options: PollerOptions<'a>,
     };
     options_struct(api, op, name, method, poller)
 }

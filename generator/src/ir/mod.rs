@@ -80,6 +80,7 @@ pub fn build(document: &Document) -> (Api, Vec<Warning>) {
     }
     let model = Api {
         crate_name: format!("{}-client", crate_stem(&title)),
+        namespace: naming::type_name(&title),
         title,
         description: api.info.description.clone(),
         version: api.info.version.clone(),

@@ -17,6 +17,9 @@ pub struct Api {
     pub version: String,
     /// Rust name of the client, e.g. `WidgetStoreClient`.
     pub client_name: String,
+    /// The service's name in its tracing spans (`az.namespace`, and the first word of each
+    /// span's name): the title as a type name, e.g. `WidgetStore`.
+    pub namespace: String,
     /// Rust name of the client's options, e.g. `WidgetStoreClientOptions`.
     pub client_options_name: String,
     /// The crate's package name, e.g. `widget-store-client`.

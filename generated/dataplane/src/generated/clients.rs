@@ -30,6 +30,7 @@ use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
 /// Client for DevCenter.
 ///
 /// DevCenter service
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterClient {
     endpoint: Url,
@@ -67,11 +68,13 @@ impl DevCenterClient {
     /// # Errors
     ///
     /// Returns an error if `endpoint` is not an absolute `https` URL: azure_core sends bearer tokens only over https.
+    #[azure_core::tracing::new("DevCenter")]
     pub fn new(
         endpoint: &str,
         credential: Arc<dyn TokenCredential>,
         options: Option<DevCenterClientOptions>,
     ) -> azure_core::Result<Self> {
+        let options = options.unwrap_or_default();
         if Url::parse(endpoint).is_ok_and(|url| url.scheme() == "http") {
             return Err(
                 argument_error(
@@ -86,16 +89,25 @@ impl DevCenterClient {
             BearerTokenAuthorizationPolicy::new(credential, scopes),
         );
         let per_try_policies = vec![auth_policy];
-        Self::from_policies(endpoint, options, per_try_policies)
+        let (endpoint, pipeline) = Self::endpoint_and_pipeline(
+            endpoint,
+            &options,
+            per_try_policies,
+        )?;
+        Ok(Self {
+            endpoint,
+            api_version: options.api_version.clone(),
+            pipeline,
+        })
     }
 
-    /// Creates a client whose requests go through `per_try_policies`, which authorize them.
-    fn from_policies(
+    /// The endpoint, checked and with the server URL's path, and the pipeline whose
+    /// `per_try_policies` authorize each request.
+    fn endpoint_and_pipeline(
         endpoint: &str,
-        options: Option<DevCenterClientOptions>,
+        options: &DevCenterClientOptions,
         per_try_policies: Vec<Arc<dyn Policy>>,
-    ) -> azure_core::Result<Self> {
-        let options = options.unwrap_or_default();
+    ) -> azure_core::Result<(Url, Pipeline)> {
         let mut url = Url::parse(endpoint)
             .map_err(|error| {
                 argument_error(
@@ -114,16 +126,12 @@ impl DevCenterClient {
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
-            options.client_options,
+            options.client_options.clone(),
             Vec::new(),
             per_try_policies,
             None,
         );
-        Ok(Self {
-            endpoint: url,
-            api_version: options.api_version,
-            pipeline,
-        })
+        Ok((url, pipeline))
     }
 
     /// The endpoint this client sends requests to.
@@ -137,6 +145,7 @@ impl DevCenterClient {
     }
 
     /// The client for the `DevBoxes` operations.
+    #[azure_core::tracing::subclient]
     pub fn dev_boxes_client(&self) -> DevCenterDevBoxesClient {
         DevCenterDevBoxesClient {
             endpoint: self.endpoint.clone(),
@@ -146,6 +155,7 @@ impl DevCenterClient {
     }
 
     /// The client for the `Environments` operations.
+    #[azure_core::tracing::subclient]
     pub fn environments_client(&self) -> DevCenterEnvironmentsClient {
         DevCenterEnvironmentsClient {
             endpoint: self.endpoint.clone(),
@@ -155,6 +165,7 @@ impl DevCenterClient {
     }
 
     /// The client for the `OperationStatuses` operations.
+    #[azure_core::tracing::subclient]
     pub fn operation_statuses_client(&self) -> DevCenterOperationStatusesClient {
         DevCenterOperationStatusesClient {
             endpoint: self.endpoint.clone(),
@@ -163,6 +174,7 @@ impl DevCenterClient {
         }
     }
 
+    #[azure_core::tracing::function("DevCenter.listProjects")]
     /// Lists all projects.
     ///
     /// `GET /projects`
@@ -215,6 +227,7 @@ impl DevCenterClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.getProject")]
     /// Gets a project.
     ///
     /// `GET /projects/{projectName}`
@@ -248,6 +261,7 @@ impl DevCenterClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.getProjectAbilities")]
     /// Gets the signed-in user's permitted abilities in a project.
     ///
     /// `GET /projects/{projectName}/users/{userId}/abilities`
@@ -292,6 +306,7 @@ impl DevCenterClient {
 }
 
 /// The `DevBoxes` operations of DevCenter; from [`DevCenterClient::dev_boxes_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterDevBoxesClient {
     endpoint: Url,
@@ -310,6 +325,7 @@ impl DevCenterDevBoxesClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listAllDevBoxes")]
     /// Lists Dev Boxes that the caller has access to in the DevCenter.
     ///
     /// `GET /devboxes`
@@ -362,6 +378,9 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.DevBoxes.getCustomizationTaskDefinitions"
+    )]
     /// Gets a customization task.
     ///
     /// `GET /projects/{projectName}/catalogs/{catalogName}/customizationTasks/{taskName}`
@@ -409,6 +428,9 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.DevBoxes.listCustomizationTaskDefinitionsByProject"
+    )]
     /// Lists all customization tasks available to the project.
     ///
     /// `GET /projects/{projectName}/customizationTasks`
@@ -475,6 +497,9 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.DevBoxes.beginValidateCustomizationTasksAction"
+    )]
     /// Validates a list of customization tasks.
     ///
     /// `POST /projects/{projectName}/customizationTasks:validateGroup`
@@ -489,7 +514,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -519,7 +544,7 @@ impl DevCenterDevBoxesClient {
         >,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -538,12 +563,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getImagingTaskLog")]
     /// Gets the log for an imaging build task.
     ///
     /// `GET /projects/{projectName}/imageBuildLogs/{imageBuildLogId}`
@@ -585,6 +611,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listPools")]
     /// Lists available pools.
     ///
     /// `GET /projects/{projectName}/pools`
@@ -643,6 +670,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getPool")]
     /// Gets a pool.
     ///
     /// `GET /projects/{projectName}/pools/{poolName}`
@@ -684,6 +712,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listSchedulesByPool")]
     /// Lists all schedules within a pool that are configured by your project administrator.
     ///
     /// `GET /projects/{projectName}/pools/{poolName}/schedules`
@@ -751,6 +780,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getScheduleByPool")]
     /// Gets a schedule.
     ///
     /// `GET /projects/{projectName}/pools/{poolName}/schedules/{scheduleName}`
@@ -797,6 +827,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listSchedulesByProject")]
     /// Lists all schedules within a project that are configured by your project administrator.
     ///
     /// `GET /projects/{projectName}/schedules`
@@ -855,6 +886,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listDevBoxesByUser")]
     /// Lists Dev Boxes in the project for a particular user.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes`
@@ -922,6 +954,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getDevBoxByUser")]
     /// Gets a Dev Box.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}`
@@ -968,6 +1001,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginCreateDevBox")]
     /// Creates or replaces a Dev Box.
     ///
     /// `PUT /projects/{projectName}/users/{userId}/devboxes/{devBoxName}`
@@ -982,7 +1016,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1011,7 +1045,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::DevBox>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1033,12 +1067,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 true,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginDeleteDevBox")]
     /// Deletes a Dev Box.
     ///
     /// `DELETE /projects/{projectName}/users/{userId}/devboxes/{devBoxName}`
@@ -1053,7 +1088,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1080,7 +1115,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1100,12 +1135,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginStartDevBox")]
     /// Starts a Dev Box.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:start`
@@ -1120,7 +1156,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1147,7 +1183,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1167,12 +1203,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginStopDevBox")]
     /// Stops a Dev Box.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:stop`
@@ -1187,7 +1224,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1214,7 +1251,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1237,12 +1274,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginRestartDevBox")]
     /// Restarts a Dev Box.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:restart`
@@ -1257,7 +1295,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1284,7 +1322,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1304,12 +1342,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginRepairDevBox")]
     /// Attempts automated repair steps to resolve common problems on a Dev Box. The Dev Box may restart during this operation.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:repair`
@@ -1324,7 +1363,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1351,7 +1390,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1371,12 +1410,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginRestoreSnapshot")]
     /// Restores a Dev Box to a specified snapshot.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}:restoreSnapshot`
@@ -1391,7 +1431,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1420,7 +1460,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1442,12 +1482,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.beginCaptureSnapshot")]
     /// Captures a manual snapshot of the Dev Box.
     /// Upon completion, a snapshotId will be generated.
     /// To retrieve all snapshots and their corresponding IDs, use the list snapshots endpoint.
@@ -1464,7 +1505,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -1491,7 +1532,7 @@ impl DevCenterDevBoxesClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1512,12 +1553,13 @@ impl DevCenterDevBoxesClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listActions")]
     /// Lists actions on a Dev Box.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions`
@@ -1590,6 +1632,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getAction")]
     /// Gets an action.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}`
@@ -1641,6 +1684,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.skipAction")]
     /// Skips an occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}:skip`
@@ -1691,6 +1735,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.delayAction")]
     /// Delays the occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions/{actionName}:delay`
@@ -1746,6 +1791,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.delayActions")]
     /// Delays all actions.
     ///
     /// `POST /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/actions:delay`
@@ -1797,6 +1843,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listCustomizationGroups")]
     /// Lists customization groups on the Dev Box. Listed customization groups exclude
     /// task information unless specified via the include parameter.
     ///
@@ -1875,6 +1922,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getCustomizationGroup")]
     /// Gets a customization group.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}`
@@ -1926,6 +1974,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.pollGetCustomizationGroup")]
     /// Polls [`Self::get_customization_group`] until the operation ends.
     ///
     /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
@@ -1936,7 +1985,7 @@ impl DevCenterDevBoxesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Errors
@@ -1952,7 +2001,7 @@ impl DevCenterDevBoxesClient {
         options: Option<DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'_>>,
     ) -> azure_core::Result<Poller<models::CustomizationGroup>> {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -1970,9 +2019,10 @@ impl DevCenterDevBoxesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
+        Ok(status_poller(self.pipeline.clone(), request, options.method_options))
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.createCustomizationGroup")]
     /// Applies customizations to the Dev Box.
     ///
     /// `PUT /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}`
@@ -2028,6 +2078,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getCustomizationTaskLog")]
     /// Gets the log for a customization task.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/customizationGroups/{customizationGroupName}/logs/{customizationTaskId}`
@@ -2084,6 +2135,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listOperations")]
     /// Lists operations on the Dev Box which have occurred within the past 90 days.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/operations`
@@ -2158,6 +2210,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getOperation")]
     /// Gets an operation on a Dev Box.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/operations/{operationId}`
@@ -2209,6 +2262,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getRemoteConnection")]
     /// Gets RDP Connection info.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/remoteConnection`
@@ -2256,6 +2310,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listSnapshots")]
     /// Lists snapshots for this Dev Box.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/snapshots`
@@ -2330,6 +2385,7 @@ impl DevCenterDevBoxesClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.getSnapshot")]
     /// Gets a snapshot by snapshot id.
     ///
     /// `GET /projects/{projectName}/users/{userId}/devboxes/{devBoxName}/snapshots/{snapshotId}`
@@ -2380,6 +2436,7 @@ impl DevCenterDevBoxesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.DevBoxes.listAllDevBoxesByUser")]
     /// Lists Dev Boxes in the Dev Center for a particular user.
     ///
     /// `GET /users/{userId}/devboxes`
@@ -2440,6 +2497,7 @@ impl DevCenterDevBoxesClient {
 }
 
 /// The `Environments` operations of DevCenter; from [`DevCenterClient::environments_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterEnvironmentsClient {
     endpoint: Url,
@@ -2458,6 +2516,7 @@ impl DevCenterEnvironmentsClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listCatalogsByProject")]
     /// Lists all of the catalogs available for a project.
     ///
     /// `GET /projects/{projectName}/catalogs`
@@ -2516,6 +2575,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getCatalog")]
     /// Gets the specified catalog within the project.
     ///
     /// `GET /projects/{projectName}/catalogs/{catalogName}`
@@ -2557,6 +2617,9 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.Environments.listEnvironmentDefinitionsByCatalog"
+    )]
     /// Lists all environment definitions available within a catalog.
     ///
     /// `GET /projects/{projectName}/catalogs/{catalogName}/environmentDefinitions`
@@ -2628,6 +2691,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getEnvironmentDefinition")]
     /// Get an environment definition from a catalog.
     ///
     /// `GET /projects/{projectName}/catalogs/{catalogName}/environmentDefinitions/{definitionName}`
@@ -2674,6 +2738,9 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.Environments.listEnvironmentDefinitionsByProject"
+    )]
     /// Lists all environment definitions available for a project.
     ///
     /// `GET /projects/{projectName}/environmentDefinitions`
@@ -2740,6 +2807,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listEnvironmentTypes")]
     /// Lists all environment types configured for a project.
     ///
     /// `GET /projects/{projectName}/environmentTypes`
@@ -2804,6 +2872,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getEnvironmentTypes")]
     /// Get an environment type configured for a project.
     ///
     /// `GET /projects/{projectName}/environmentTypes/{environmentTypeName}`
@@ -2845,6 +2914,9 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.Environments.getEnvironmentTypeAbilities"
+    )]
     /// Gets the signed-in user's permitted abilities in an environment type.
     ///
     /// `GET /projects/{projectName}/environmentTypes/{environmentTypeName}/users/{userId}/abilities`
@@ -2897,6 +2969,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listEnvironments")]
     /// Lists the environments for a project.
     ///
     /// `GET /projects/{projectName}/environments`
@@ -2955,6 +3028,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listEnvironmentsByUser")]
     /// Lists the environments for a project and user.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments`
@@ -3022,6 +3096,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getEnvironmentByUser")]
     /// Gets an environment.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}`
@@ -3068,6 +3143,9 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function(
+        "DevCenter.Environments.beginCreateOrReplaceEnvironment"
+    )]
     /// Creates or updates an environment.
     ///
     /// `PUT /projects/{projectName}/users/{userId}/environments/{environmentName}`
@@ -3082,7 +3160,7 @@ impl DevCenterEnvironmentsClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -3113,7 +3191,7 @@ impl DevCenterEnvironmentsClient {
         Poller<OperationProgress<models::OperationStatus, models::Environment>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -3135,12 +3213,13 @@ impl DevCenterEnvironmentsClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 true,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.beginDeleteEnvironment")]
     /// Deletes an environment and all its associated resources
     ///
     /// `DELETE /projects/{projectName}/users/{userId}/environments/{environmentName}`
@@ -3155,7 +3234,7 @@ impl DevCenterEnvironmentsClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Arguments
@@ -3182,7 +3261,7 @@ impl DevCenterEnvironmentsClient {
         Poller<OperationProgress<models::OperationStatus, models::OperationStatus>>,
     > {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -3205,12 +3284,13 @@ impl DevCenterEnvironmentsClient {
             long_running_poller(
                 self.pipeline.clone(),
                 request,
-                options.poller_options,
+                options.method_options,
                 false,
             ),
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.patchEnvironment")]
     /// Partially updates an environment.
     ///
     /// `PATCH /projects/{projectName}/users/{userId}/environments/{environmentName}`
@@ -3261,6 +3341,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listActions")]
     /// Get all scheduled actions for a user within an environment.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/actions`
@@ -3335,6 +3416,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getAction")]
     /// Retrieve a specific environment action.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}`
@@ -3386,6 +3468,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.skipAction")]
     /// Skips an occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}:skip`
@@ -3436,6 +3519,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.delayAction")]
     /// Delays the occurrence of an action.
     ///
     /// `POST /projects/{projectName}/users/{userId}/environments/{environmentName}/actions/{actionName}:delay`
@@ -3490,6 +3574,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.listOperations")]
     /// Lists operations on the environment which have occurred within the past 90 days
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/operations`
@@ -3564,6 +3649,7 @@ impl DevCenterEnvironmentsClient {
         )
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getOperation")]
     /// Gets an environment action result.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/operations/{operationId}`
@@ -3615,6 +3701,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getLogsByOperation")]
     /// Gets the logs for an operation on an environment.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/operations/{operationId}/logs`
@@ -3667,6 +3754,7 @@ impl DevCenterEnvironmentsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.Environments.getOutputs")]
     /// Gets Outputs from the environment.
     ///
     /// `GET /projects/{projectName}/users/{userId}/environments/{environmentName}/outputs`
@@ -3716,6 +3804,7 @@ impl DevCenterEnvironmentsClient {
 }
 
 /// The `OperationStatuses` operations of DevCenter; from [`DevCenterClient::operation_statuses_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct DevCenterOperationStatusesClient {
     endpoint: Url,
@@ -3734,6 +3823,7 @@ impl DevCenterOperationStatusesClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("DevCenter.OperationStatuses.get")]
     /// Get the status of an operation.
     ///
     /// `GET /projects/{projectName}/operationstatuses/{operationId}`
@@ -3775,6 +3865,7 @@ impl DevCenterOperationStatusesClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("DevCenter.OperationStatuses.pollGet")]
     /// Polls [`Self::get`] until the operation ends.
     ///
     /// `.await` on the poller gives the result when the operation succeeded; when it failed or was
@@ -3785,7 +3876,7 @@ impl DevCenterOperationStatusesClient {
     ///
     /// Between requests it waits as long as the service asks (`retry-after-ms`,
     /// `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
-    /// `options.poller_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
+    /// `options.method_options.frequency` (30 s by default, at least 1 s). Dropping the poller stops
     /// polling; the operation itself goes on.
     ///
     /// # Errors
@@ -3799,7 +3890,7 @@ impl DevCenterOperationStatusesClient {
         options: Option<DevCenterOperationStatusesClientPollGetOptions<'_>>,
     ) -> azure_core::Result<Poller<models::OperationStatus>> {
         let options = options.unwrap_or_default();
-        check_frequency(&options.poller_options)?;
+        check_frequency(&options.method_options)?;
         let mut url = self.endpoint.clone();
         append_path(
             &mut url,
@@ -3813,7 +3904,7 @@ impl DevCenterOperationStatusesClient {
         url.query_pairs_mut().append_pair("api-version", &self.api_version);
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
-        Ok(status_poller(self.pipeline.clone(), request, options.poller_options))
+        Ok(status_poller(self.pipeline.clone(), request, options.method_options))
     }
 }
 
@@ -3890,7 +3981,7 @@ pub struct DevCenterDevBoxesClientListCustomizationTaskDefinitionsByProjectOptio
 pub struct DevCenterDevBoxesClientBeginValidateCustomizationTasksActionOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::list_environment_definitions_by_project`].
@@ -3952,7 +4043,7 @@ pub struct DevCenterOperationStatusesClientGetOptions<'a> {
 pub struct DevCenterOperationStatusesClientPollGetOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_pools`].
@@ -4020,7 +4111,7 @@ pub struct DevCenterDevBoxesClientGetDevBoxByUserOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginCreateDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_delete_dev_box`].
@@ -4028,7 +4119,7 @@ pub struct DevCenterDevBoxesClientBeginCreateDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_start_dev_box`].
@@ -4036,7 +4127,7 @@ pub struct DevCenterDevBoxesClientBeginDeleteDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_stop_dev_box`].
@@ -4044,7 +4135,7 @@ pub struct DevCenterDevBoxesClientBeginStartDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
     /// Optional parameter to hibernate the dev box.
     pub hibernate: Option<bool>,
 }
@@ -4054,7 +4145,7 @@ pub struct DevCenterDevBoxesClientBeginStopDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_repair_dev_box`].
@@ -4062,7 +4153,7 @@ pub struct DevCenterDevBoxesClientBeginRestartDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_restore_snapshot`].
@@ -4070,7 +4161,7 @@ pub struct DevCenterDevBoxesClientBeginRepairDevBoxOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::begin_capture_snapshot`].
@@ -4078,7 +4169,7 @@ pub struct DevCenterDevBoxesClientBeginRestoreSnapshotOptions<'a> {
 pub struct DevCenterDevBoxesClientBeginCaptureSnapshotOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::list_actions`].
@@ -4139,7 +4230,7 @@ pub struct DevCenterDevBoxesClientGetCustomizationGroupOptions<'a> {
 pub struct DevCenterDevBoxesClientPollGetCustomizationGroupOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterDevBoxesClient::create_customization_group`].
@@ -4213,7 +4304,7 @@ pub struct DevCenterEnvironmentsClientGetEnvironmentByUserOptions<'a> {
 pub struct DevCenterEnvironmentsClientBeginCreateOrReplaceEnvironmentOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
 }
 
 /// Options for [`DevCenterEnvironmentsClient::begin_delete_environment`].
@@ -4221,7 +4312,7 @@ pub struct DevCenterEnvironmentsClientBeginCreateOrReplaceEnvironmentOptions<'a>
 pub struct DevCenterEnvironmentsClientBeginDeleteEnvironmentOptions<'a> {
     /// The context of every request, and how long to wait between them when the
     /// service does not say.
-    pub poller_options: PollerOptions<'a>,
+    pub method_options: PollerOptions<'a>,
     /// The query option to force environment deletion even if the environment definition does not exist. This is a best-effort delete, and anything custom that forces resource creation beyond the associated resource group may not be deleted.
     pub force: Option<bool>,
 }

@@ -12,6 +12,7 @@ use azure_core::http::policies::Policy;
 use std::sync::Arc;
 
 /// Client for Wire.
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct WireClient {
     endpoint: Url,
@@ -48,21 +49,32 @@ impl WireClient {
     /// # Errors
     ///
     /// Returns an error if `endpoint` is not an absolute `http` or `https` URL.
+    #[azure_core::tracing::new("Wire")]
     pub fn new(
         endpoint: &str,
         options: Option<WireClientOptions>,
     ) -> azure_core::Result<Self> {
+        let options = options.unwrap_or_default();
         let per_try_policies = Vec::new();
-        Self::from_policies(endpoint, options, per_try_policies)
+        let (endpoint, pipeline) = Self::endpoint_and_pipeline(
+            endpoint,
+            &options,
+            per_try_policies,
+        )?;
+        Ok(Self {
+            endpoint,
+            api_version: options.api_version.clone(),
+            pipeline,
+        })
     }
 
-    /// Creates a client whose requests go through `per_try_policies`, which authorize them.
-    fn from_policies(
+    /// The endpoint, checked and with the server URL's path, and the pipeline whose
+    /// `per_try_policies` authorize each request.
+    fn endpoint_and_pipeline(
         endpoint: &str,
-        options: Option<WireClientOptions>,
+        options: &WireClientOptions,
         per_try_policies: Vec<Arc<dyn Policy>>,
-    ) -> azure_core::Result<Self> {
-        let options = options.unwrap_or_default();
+    ) -> azure_core::Result<(Url, Pipeline)> {
         let mut url = Url::parse(endpoint)
             .map_err(|error| {
                 argument_error(
@@ -81,16 +93,12 @@ impl WireClient {
         let pipeline = Pipeline::new(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
-            options.client_options,
+            options.client_options.clone(),
             Vec::new(),
             per_try_policies,
             None,
         );
-        Ok(Self {
-            endpoint: url,
-            api_version: options.api_version,
-            pipeline,
-        })
+        Ok((url, pipeline))
     }
 
     /// The endpoint this client sends requests to.
@@ -104,6 +112,7 @@ impl WireClient {
     }
 
     /// The client for the `Things` operations.
+    #[azure_core::tracing::subclient]
     pub fn things_client(&self) -> WireThingsClient {
         WireThingsClient {
             endpoint: self.endpoint.clone(),
@@ -113,6 +122,7 @@ impl WireClient {
     }
 
     /// The client for the `Stamps` operations.
+    #[azure_core::tracing::subclient]
     pub fn stamps_client(&self) -> WireStampsClient {
         WireStampsClient {
             endpoint: self.endpoint.clone(),
@@ -123,6 +133,7 @@ impl WireClient {
 }
 
 /// The `Things` operations of Wire; from [`WireClient::things_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct WireThingsClient {
     endpoint: Url,
@@ -141,6 +152,7 @@ impl WireThingsClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("Wire.Things.search")]
     /// `GET /things`
     ///
     /// # Arguments
@@ -177,6 +189,7 @@ impl WireThingsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("Wire.Things.put")]
     /// `PUT /things/{name}`
     ///
     /// # Arguments
@@ -206,6 +219,7 @@ impl WireThingsClient {
         Ok(response.into())
     }
 
+    #[azure_core::tracing::function("Wire.Things.getArchive")]
     /// `GET /things/{name}/archive`
     ///
     /// # Arguments
@@ -233,6 +247,7 @@ impl WireThingsClient {
 }
 
 /// The `Stamps` operations of Wire; from [`WireClient::stamps_client`].
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct WireStampsClient {
     endpoint: Url,
@@ -251,6 +266,7 @@ impl WireStampsClient {
         &self.api_version
     }
 
+    #[azure_core::tracing::function("Wire.Stamps.put")]
     /// `PUT /stamps/{name}`
     ///
     /// # Arguments

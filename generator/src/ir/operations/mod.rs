@@ -32,7 +32,9 @@ pub(super) fn read(
     // Each client's method names; the root's own methods are taken from the start.
     let mut clients = vec![(
         root,
-        Scope::with_reserved(["new", "endpoint", "api_version"].map(String::from)),
+        Scope::with_reserved(
+            ["new", "endpoint", "api_version", "endpoint_and_pipeline"].map(String::from),
+        ),
     )];
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut operations = Vec::new();

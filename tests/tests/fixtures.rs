@@ -1605,6 +1605,9 @@ fn wire_formats_of_bytes_and_dates() {
         assert!(stamp.contains(&format!("with = \"azure_core::time::rfc7231::option\"\n    )]\n    pub {field}: Option<azure_core::time::OffsetDateTime>,")), "{field}");
     }
     assert!(stamp.contains("with = \"azure_core::time::unix_time::option\"\n    )]\n    pub expires: Option<azure_core::time::OffsetDateTime>,"));
+    // Exact decimals, in a field and in a list.
+    assert!(stamp.contains("pub fee: Option<rust_decimal::Decimal>,"));
+    assert!(stamp.contains("pub fees: Option<Vec<rust_decimal::Decimal>>,"));
     // Where no helper applies, the wire text: in a list, a map, a union's member.
     assert!(stamp.contains("pub seals: Option<Vec<String>>,"));
     assert!(stamp.contains("pub expiries: Option<std::collections::HashMap<String, i64>>,"));

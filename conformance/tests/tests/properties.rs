@@ -296,14 +296,14 @@ mod type_property_value_types {
         decimal,
         decimal_client,
         DecimalProperty {
-            property: Some(0.33333)
+            property: Some("0.33333".parse().expect("a decimal"))
         }
     );
     get_put!(
         decimal128,
         decimal128_client,
         Decimal128Property {
-            property: Some(0.33333)
+            property: Some("0.33333".parse().expect("a decimal"))
         }
     );
     get_put!(

@@ -294,10 +294,16 @@ mod type_dictionary {
 }
 
 mod type_scalar {
-    //! type/scalar: string, boolean, unknown and decimal values.
+    //! type/scalar: string, boolean, unknown and decimal values (`rust_decimal::Decimal`, exact:
+    //! `0.1 + 0.1 + 0.1` is sent as `0.3`).
 
+    use rust_decimal::Decimal;
     use serde_json::json;
     use spector_type_scalar::TitleClient;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().expect("a decimal")
+    }
 
     fn client() -> TitleClient {
         TitleClient::new(&crate::support::endpoint(), None).expect("client")
@@ -371,14 +377,14 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        assert_eq!(value, 0.33333);
+        assert_eq!(value, dec("0.33333"));
     }
 
     #[tokio::test]
     async fn decimal_request_body() {
         client()
             .decimal_type_client()
-            .request_body(0.33333, None)
+            .request_body(dec("0.33333"), None)
             .await
             .unwrap();
     }
@@ -387,7 +393,7 @@ mod type_scalar {
     async fn decimal_request_parameter() {
         client()
             .decimal_type_client()
-            .request_parameter(0.33333, None)
+            .request_parameter(dec("0.33333"), None)
             .await
             .unwrap();
     }
@@ -401,14 +407,14 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        assert_eq!(value, 0.33333);
+        assert_eq!(value, dec("0.33333"));
     }
 
     #[tokio::test]
     async fn decimal128_request_body() {
         client()
             .decimal128_type_client()
-            .request_body(0.33333, None)
+            .request_body(dec("0.33333"), None)
             .await
             .unwrap();
     }
@@ -417,7 +423,7 @@ mod type_scalar {
     async fn decimal128_request_parameter() {
         client()
             .decimal128_type_client()
-            .request_parameter(0.33333, None)
+            .request_parameter(dec("0.33333"), None)
             .await
             .unwrap();
     }
@@ -431,12 +437,11 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        assert_eq!(values, vec![0.1, 0.1, 0.1]);
+        assert_eq!(values, vec![dec("0.1"); 3]);
     }
 
     /// The sum of the prepared values must be exactly 0.3.
     #[tokio::test]
-    #[ignore = "generator: decimal is f64; 0.1 + 0.1 + 0.1 sends 0.30000000000000004, not 0.3"]
     async fn decimal_verify() {
         let client = client().decimal_verify_client();
         let values = client
@@ -445,7 +450,8 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        let total = values.into_iter().sum();
+        let total: Decimal = values.into_iter().sum();
+        assert_eq!(total, dec("0.3"));
         client.verify(total, None).await.unwrap();
     }
 
@@ -458,12 +464,11 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        assert_eq!(values, vec![0.1, 0.1, 0.1]);
+        assert_eq!(values, vec![dec("0.1"); 3]);
     }
 
     /// The sum of the prepared values must be exactly 0.3.
     #[tokio::test]
-    #[ignore = "generator: decimal is f64; 0.1 + 0.1 + 0.1 sends 0.30000000000000004, not 0.3"]
     async fn decimal128_verify() {
         let client = client().decimal128_verify_client();
         let values = client
@@ -472,7 +477,8 @@ mod type_scalar {
             .unwrap()
             .into_model()
             .unwrap();
-        let total = values.into_iter().sum();
+        let total: Decimal = values.into_iter().sum();
+        assert_eq!(total, dec("0.3"));
         client.verify(total, None).await.unwrap();
     }
 }

@@ -18,7 +18,7 @@
 //!                  └─ methods ─ xml, multipart
 //! ```
 
-use crate::ir::{Api, Auth};
+use crate::ir::{Api, Auth, Reply, Type, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -126,16 +126,44 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         } else {
             ""
         },
-        // azure_core's `Policy` trait is written with async-trait.
-        extra = if std::iter::once(&api.auth)
-            .chain(&api.auth_alternatives)
-            .any(Auth::is_secret)
-        {
-            "async-trait = \"0.1\"\n"
-        } else {
-            ""
-        },
+        extra = [
+            // azure_core's `Policy` trait is written with async-trait.
+            (
+                std::iter::once(&api.auth)
+                    .chain(&api.auth_alternatives)
+                    .any(Auth::is_secret),
+                "async-trait = \"0.1\"\n",
+            ),
+            // Exact decimals, as JSON numbers (`serde-float`): `0.1 + 0.2` is sent as `0.3`.
+            (
+                holds_decimals(api),
+                "rust_decimal = { version = \"1\", default-features = false, features = [\"serde-float\", \"std\"] }\n",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(needed, line)| needed.then_some(line))
+        .collect::<String>(),
     )
+}
+
+/// Whether some model, parameter, body or reply holds a `format: decimal` number.
+fn holds_decimals(api: &Api) -> bool {
+    let decimal = |ty: &Type| ty.holds(&Type::Decimal);
+    let in_types = api.types.iter().any(|def| match &def.kind {
+        TypeKind::Struct { fields } => fields.iter().any(|f| decimal(&f.ty)),
+        TypeKind::Untagged { variants } => variants.iter().any(|(_, ty)| decimal(ty)),
+        TypeKind::Alias(ty) => decimal(ty),
+        TypeKind::Enum { .. } | TypeKind::Union { .. } => false,
+    });
+    let in_operations = api.operations.iter().any(|op| {
+        op.required
+            .iter()
+            .chain(&op.optional)
+            .any(|p| decimal(&p.ty))
+            || op.body.as_ref().is_some_and(|body| decimal(&body.ty))
+            || matches!(&op.reply, Reply::Json(ty) | Reply::Xml(ty) if decimal(ty))
+    });
+    in_types || in_operations
 }
 
 /// The document's text as it may stand in the manifest's comment and `description` string: on

@@ -63,7 +63,13 @@ pub(super) fn parts(api: &Api, body: &Body) -> TokenStream {
                 }
             },
             Type::String => quote!(parts.push(Part::Text(#part, value.clone()));),
-            Type::Bool | Type::I32 | Type::I64 | Type::U64 | Type::F32 | Type::F64 => {
+            Type::Bool
+            | Type::I32
+            | Type::I64
+            | Type::U64
+            | Type::F32
+            | Type::F64
+            | Type::Decimal => {
                 quote!(parts.push(Part::Text(#part, value.to_string()));)
             }
             Type::DateTime => quote!(parts.push(Part::Text(#part, azure_core::time::to_rfc3339(value)));),

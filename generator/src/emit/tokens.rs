@@ -23,6 +23,7 @@ pub(super) fn type_tokens(api: &Api, ty: &Type, within: In) -> TokenStream {
         Type::U64 => quote!(u64),
         Type::F32 => quote!(f32),
         Type::F64 => quote!(f64),
+        Type::Decimal => quote!(rust_decimal::Decimal),
         Type::String => quote!(String),
         Type::DateTime | Type::Encoded(WireFormat::HttpDate | WireFormat::UnixTime) => {
             quote!(azure_core::time::OffsetDateTime)

@@ -122,6 +122,9 @@ pub enum Type {
     U64,
     F32,
     F64,
+    /// `format: decimal` (or `decimal128`): an exact decimal, `rust_decimal::Decimal`, which
+    /// reads and writes JSON numbers.
+    Decimal,
     String,
     /// `format: date-time`, RFC 3339 on the wire.
     DateTime,
@@ -469,6 +472,18 @@ pub enum Encoding {
     Binary,
     /// `multipart/form-data`, from an object's fields: one part each (RFC 7578).
     Multipart,
+}
+
+impl Type {
+    /// Whether the type is `want` or holds it, in a list, map, tuple or `Option`.
+    pub fn holds(&self, want: &Type) -> bool {
+        self == want
+            || match self {
+                Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => inner.holds(want),
+                Type::Tuple(items) => items.iter().any(|item| item.holds(want)),
+                _ => false,
+            }
+    }
 }
 
 /// The named types a type mentions.

@@ -342,6 +342,7 @@ impl<'a> Schemas<'a> {
             }),
             Some("number") => Some(match format {
                 Some("float") => Type::F32,
+                Some("decimal" | "decimal128") => Type::Decimal,
                 _ => Type::F64,
             }),
             Some("boolean") => Some(Type::Bool),

@@ -424,7 +424,7 @@ fn other_variant_name(ty: &Type, hint: &str, member: &Value) -> String {
     match ty {
         Type::Bool => "Boolean",
         Type::I32 | Type::I64 | Type::U64 => "Integer",
-        Type::F32 | Type::F64 => "Number",
+        Type::F32 | Type::F64 | Type::Decimal => "Number",
         Type::String | Type::DateTime => "String",
         Type::Encoded(wire) => return other_variant_name(&wire.text(), hint, member),
         Type::List(_) | Type::Tuple(_) => "List",

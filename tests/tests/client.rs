@@ -611,3 +611,33 @@ async fn models_and_options_keep_their_values_out_of_debug() {
     let printed = format!("{options:?}");
     assert!(!printed.contains("secret"), "{printed}");
 }
+
+// 11. A reply body the model cannot read is an error of the call that names the status, the
+// model and the start of the body, not serde's bare message when `into_model` runs later.
+#[tokio::test]
+async fn an_unreadable_reply_names_the_status_the_model_and_the_body() {
+    let body = r#"{"id":"/projects/myProject/operationStatuses/1","status":"Runn"#;
+    let server = TestServer::start(vec![
+        Reply::new(200)
+            .header("content-type", "application/json")
+            .body(body),
+    ])
+    .await;
+    let error = client(&server)
+        .operation_statuses_client()
+        .get(PROJECT, OPERATION_ID, None)
+        .await
+        .expect_err("the reply cannot be read");
+    assert_eq!(*error.kind(), ErrorKind::DataConversion, "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(
+            "the service's 200 reply is not a valid OperationStatus (EOF while parsing a string"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!("the body starts with: {body}")),
+        "{message}"
+    );
+}

@@ -208,7 +208,12 @@ impl DevCenterOperationStatusesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::OperationStatus>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.OperationStatuses.pollGet")]
@@ -410,7 +415,15 @@ fn parse_json<M: serde::de::DeserializeOwned>(
     status: StatusCode,
     body: &[u8],
 ) -> azure_core::Result<M> {
-    let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
+    let mut expected = String::new();
+    for piece in std::any::type_name::<M>().split_inclusive(['<', '>', ',', ' ']) {
+        let (path, delimiter) = match piece.char_indices().last() {
+            Some((at, '<' | '>' | ',' | ' ')) => piece.split_at(at),
+            _ => (piece, ""),
+        };
+        expected.push_str(path.rsplit("::").next().unwrap_or(path));
+        expected.push_str(delimiter);
+    }
     if body.is_empty() {
         return Err(
             Error::with_message(

@@ -117,7 +117,7 @@ fn client_imports(api: &Api) -> TokenStream {
         ),
     );
     add(
-        polls || long_running || paged,
+        reads_json(api),
         quote!(
             use azure_core::http::{RawResponse, StatusCode};
         ),
@@ -463,18 +463,34 @@ fn options_structs(api: &Api, op: &Operation) -> TokenStream {
     quote!(#options #poll)
 }
 
-/// `parse_json`, which pollers and pagers read their replies with, where some method returns
-/// one.
+/// Whether some method reads a JSON reply itself: a poller, a pager, or a plain method of a
+/// JSON reply, which checks that the model reads it.
+fn reads_json(api: &Api) -> bool {
+    api.operations.iter().any(|op| {
+        op.poll.is_some()
+            || op.long_running.is_some()
+            || op.paged.is_some()
+            || matches!(op.reply, Reply::Json(_))
+    })
+}
+
+/// `parse_json`, which methods read JSON replies with, where some method does.
 fn parse_json_helper(api: &Api) -> Option<TokenStream> {
-    api.operations
-        .iter()
-        .any(|op| op.poll.is_some() || op.long_running.is_some() || op.paged.is_some())
-        .then(|| {
-            quote! {
+    reads_json(api).then(|| {
+        quote! {
                 /// Parses a JSON reply, or says what is wrong with it: the status, the problem and
                 /// the start of the body.
                 fn parse_json<M: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> azure_core::Result<M> {
-                    let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
+                    // `alloc::vec::Vec<my_crate::models::Thing>` reads as `Vec<Thing>`.
+                    let mut expected = String::new();
+                    for piece in std::any::type_name::<M>().split_inclusive(['<', '>', ',', ' ']) {
+                        let (path, delimiter) = match piece.char_indices().last() {
+                            Some((at, '<' | '>' | ',' | ' ')) => piece.split_at(at),
+                            _ => (piece, ""),
+                        };
+                        expected.push_str(path.rsplit("::").next().unwrap_or(path));
+                        expected.push_str(delimiter);
+                    }
                     if body.is_empty() {
                         return Err(Error::with_message(
                             ErrorKind::DataConversion,

@@ -32,6 +32,22 @@ pub(super) fn plain_method(api: &Api, op: &Operation) -> TokenStream {
         Reply::Binary { .. } => quote!(Response<azure_core::Bytes, BinaryFormat>),
         Reply::Empty => quote!(Response<(), NoFormat>),
     };
+    // A JSON reply is read once here, so that one the model cannot read is an error that says
+    // so (its status, the model, the body's start) rather than serde's bare message later.
+    let reply = match &op.reply {
+        Reply::Json(ty) => {
+            let ty = type_tokens(api, ty, In::Clients);
+            quote! {
+                let (status, headers, body) = response.deconstruct();
+                let body = azure_core::Bytes::from(body);
+                if !body.is_empty() {
+                    parse_json::<#ty>(status, &body)?;
+                }
+                Ok(RawResponse::from_bytes(status, headers, body).into())
+            }
+        }
+        _ => quote!(Ok(response.into())),
+    };
     quote! {
         #docs
         pub async fn #name(
@@ -44,7 +60,7 @@ pub(super) fn plain_method(api: &Api, op: &Operation) -> TokenStream {
             let ctx = options.method_options.context.to_borrowed();
             #request
             let response = self.pipeline.send(&ctx, &mut request, None).await?;
-            Ok(response.into())
+            #reply
         }
     }
 }

@@ -258,7 +258,12 @@ impl DevCenterClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Project>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.getProjectAbilities")]
@@ -301,7 +306,12 @@ impl DevCenterClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::ProjectAbilities>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 }
 
@@ -425,7 +435,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::CustomizationTaskDefinition>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function(
@@ -709,7 +724,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Pool>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.listSchedulesByPool")]
@@ -824,7 +844,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Schedule>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.listSchedulesByProject")]
@@ -998,7 +1023,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::DevBox>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.beginCreateDevBox")]
@@ -1681,7 +1711,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::DevBoxAction>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.skipAction")]
@@ -1788,7 +1823,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::DevBoxAction>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.delayActions")]
@@ -1840,7 +1880,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::PagedDevBoxActionDelayResult>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.listCustomizationGroups")]
@@ -1971,7 +2016,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::CustomizationGroup>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.pollGetCustomizationGroup")]
@@ -2075,7 +2125,12 @@ impl DevCenterDevBoxesClient {
         request.insert_header("content-type", "application/json");
         request.set_json(&body)?;
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::CustomizationGroup>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.getCustomizationTaskLog")]
@@ -2259,7 +2314,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::DevBoxOperation>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.getRemoteConnection")]
@@ -2307,7 +2367,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::RemoteConnection>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.listSnapshots")]
@@ -2433,7 +2498,12 @@ impl DevCenterDevBoxesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::DevBoxSnapshot>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.DevBoxes.listAllDevBoxesByUser")]
@@ -2614,7 +2684,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Catalog>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function(
@@ -2735,7 +2810,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentDefinition>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function(
@@ -2911,7 +2991,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentType>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function(
@@ -2966,7 +3051,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentTypeAbilities>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.Environments.listEnvironments")]
@@ -3140,7 +3230,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Environment>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function(
@@ -3338,7 +3433,12 @@ impl DevCenterEnvironmentsClient {
         request.insert_header("content-type", "application/merge-patch+json");
         request.set_json(&body)?;
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Environment>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.Environments.listActions")]
@@ -3465,7 +3565,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentAction>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.Environments.skipAction")]
@@ -3571,7 +3676,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Post);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentAction>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.Environments.listOperations")]
@@ -3698,7 +3808,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentOperation>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.Environments.getLogsByOperation")]
@@ -3799,7 +3914,12 @@ impl DevCenterEnvironmentsClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::EnvironmentOutputs>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 }
 
@@ -3862,7 +3982,12 @@ impl DevCenterOperationStatusesClient {
         let mut request = Request::new(url, Method::Get);
         request.insert_header("accept", "application/json");
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::OperationStatus>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("DevCenter.OperationStatuses.pollGet")]
@@ -5018,7 +5143,15 @@ fn parse_json<M: serde::de::DeserializeOwned>(
     status: StatusCode,
     body: &[u8],
 ) -> azure_core::Result<M> {
-    let expected = std::any::type_name::<M>().rsplit("::").next().unwrap_or("value");
+    let mut expected = String::new();
+    for piece in std::any::type_name::<M>().split_inclusive(['<', '>', ',', ' ']) {
+        let (path, delimiter) = match piece.char_indices().last() {
+            Some((at, '<' | '>' | ',' | ' ')) => piece.split_at(at),
+            _ => (piece, ""),
+        };
+        expected.push_str(path.rsplit("::").next().unwrap_or(path));
+        expected.push_str(delimiter);
+    }
     if body.is_empty() {
         return Err(
             Error::with_message(

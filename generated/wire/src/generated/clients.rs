@@ -8,6 +8,7 @@ use azure_core::http::{ClientOptions, Pipeline, Url};
 use azure_core::http::{Method, Request};
 use azure_core::http::ClientMethodOptions;
 use azure_core::http::Response;
+use azure_core::http::{RawResponse, StatusCode};
 use azure_core::http::policies::Policy;
 use std::sync::Arc;
 
@@ -186,7 +187,12 @@ impl WireThingsClient {
             request.insert_header("cookie", cookies.join("; "));
         }
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<Vec<models::Thing>>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("Wire.Things.put")]
@@ -216,7 +222,12 @@ impl WireThingsClient {
         request.insert_header("content-type", "application/json");
         request.set_json(&body)?;
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Thing>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 
     #[azure_core::tracing::function("Wire.Things.getArchive")]
@@ -309,7 +320,12 @@ impl WireStampsClient {
         request.insert_header("content-type", "application/json");
         request.set_json(&body)?;
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
-        Ok(response.into())
+        let (status, headers, body) = response.deconstruct();
+        let body = azure_core::Bytes::from(body);
+        if !body.is_empty() {
+            parse_json::<models::Stamp>(status, &body)?;
+        }
+        Ok(RawResponse::from_bytes(status, headers, body).into())
     }
 }
 
@@ -347,6 +363,43 @@ pub struct WireStampsClientPutOptions<'a> {
     ///
     /// Format `unixtime`. Not checked by the client: the service decides.
     pub since: Option<azure_core::time::OffsetDateTime>,
+}
+
+/// Parses a JSON reply, or says what is wrong with it: the status, the problem and
+/// the start of the body.
+fn parse_json<M: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+) -> azure_core::Result<M> {
+    let mut expected = String::new();
+    for piece in std::any::type_name::<M>().split_inclusive(['<', '>', ',', ' ']) {
+        let (path, delimiter) = match piece.char_indices().last() {
+            Some((at, '<' | '>' | ',' | ' ')) => piece.split_at(at),
+            _ => (piece, ""),
+        };
+        expected.push_str(path.rsplit("::").next().unwrap_or(path));
+        expected.push_str(delimiter);
+    }
+    if body.is_empty() {
+        return Err(
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the service's {status} reply has an empty body; a JSON {expected} was expected"
+                ),
+            ),
+        );
+    }
+    serde_json::from_slice(body)
+        .map_err(|error| {
+            let start = String::from_utf8_lossy(&body[..body.len().min(120)]);
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the service's {status} reply is not a valid {expected} ({error}); the body starts with: {start}"
+                ),
+            )
+        })
 }
 
 /// The format of a binary reply: `Response<Bytes, BinaryFormat>::into_model` gives the bytes.

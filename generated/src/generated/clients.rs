@@ -210,7 +210,10 @@ impl DevCenterOperationStatusesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::OperationStatus>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())

@@ -33,14 +33,18 @@ pub(super) fn plain_method(api: &Api, op: &Operation) -> TokenStream {
         Reply::Empty => quote!(Response<(), NoFormat>),
     };
     // A JSON reply is read once here, so that one the model cannot read is an error that says
-    // so (its status, the model, the body's start) rather than serde's bare message later.
+    // so (its status, the model, the body's start) rather than serde's bare message later. A
+    // reply of another media type (an `accept` parameter may ask for one) is left to the caller.
     let reply = match &op.reply {
         Reply::Json(ty) => {
             let ty = type_tokens(api, ty, In::Clients);
             quote! {
                 let (status, headers, body) = response.deconstruct();
                 let body = azure_core::Bytes::from(body);
-                if !body.is_empty() {
+                let json = headers
+                    .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+                    .is_none_or(|media_type| media_type.contains("json"));
+                if json && !body.is_empty() {
                     parse_json::<#ty>(status, &body)?;
                 }
                 Ok(RawResponse::from_bytes(status, headers, body).into())

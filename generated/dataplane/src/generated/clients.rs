@@ -260,7 +260,10 @@ impl DevCenterClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Project>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -308,7 +311,10 @@ impl DevCenterClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::ProjectAbilities>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -437,7 +443,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::CustomizationTaskDefinition>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -726,7 +735,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Pool>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -846,7 +858,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Schedule>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -1025,7 +1040,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::DevBox>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -1713,7 +1731,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::DevBoxAction>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -1825,7 +1846,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::DevBoxAction>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -1882,7 +1906,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::PagedDevBoxActionDelayResult>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2018,7 +2045,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::CustomizationGroup>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2127,7 +2157,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::CustomizationGroup>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2316,7 +2349,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::DevBoxOperation>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2369,7 +2405,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::RemoteConnection>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2500,7 +2539,10 @@ impl DevCenterDevBoxesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::DevBoxSnapshot>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2686,7 +2728,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Catalog>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2812,7 +2857,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentDefinition>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -2993,7 +3041,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentType>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3053,7 +3104,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentTypeAbilities>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3232,7 +3286,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Environment>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3435,7 +3492,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Environment>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3567,7 +3627,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentAction>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3678,7 +3741,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentAction>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3810,7 +3876,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentOperation>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3916,7 +3985,10 @@ impl DevCenterEnvironmentsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::EnvironmentOutputs>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -3984,7 +4056,10 @@ impl DevCenterOperationStatusesClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::OperationStatus>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())

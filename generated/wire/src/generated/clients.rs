@@ -189,7 +189,10 @@ impl WireThingsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<Vec<models::Thing>>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -224,7 +227,10 @@ impl WireThingsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Thing>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())
@@ -322,7 +328,10 @@ impl WireStampsClient {
         let response = self.pipeline.send(&ctx, &mut request, None).await?;
         let (status, headers, body) = response.deconstruct();
         let body = azure_core::Bytes::from(body);
-        if !body.is_empty() {
+        let json = headers
+            .get_optional_str(&azure_core::http::headers::CONTENT_TYPE)
+            .is_none_or(|media_type| media_type.contains("json"));
+        if json && !body.is_empty() {
             parse_json::<models::Stamp>(status, &body)?;
         }
         Ok(RawResponse::from_bytes(status, headers, body).into())

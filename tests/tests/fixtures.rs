@@ -1465,6 +1465,8 @@ fn openapi_3_1_reads_into_the_model_of_3_0() {
     assert!(dock.contains("pub x: Option<f64>,") && dock.contains("pub slot: Option<i64>,"));
     // `$defs`, referenced by pointer, and bytes by `contentEncoding`.
     assert!(generated.model_line("pub color: Option<Color>,"));
+    assert!(generated.model_line("pub trim: Option<Color>,"));
+    assert!(!generated.models.contains("Color2"));
     assert!(
         generated.model_line("/// Format `byte`. Not checked by the client: the service decides.")
     );

@@ -38,6 +38,8 @@ pub(super) struct Schemas<'a> {
     component_names: BTreeMap<String, String>,
     /// What each component schema resolved to.
     resolved: HashMap<String, Type>,
+    /// What each schema referenced outside `components.schemas` resolved to, by pointer.
+    resolved_elsewhere: HashMap<String, Type>,
     /// Component schemas being resolved as aliases, to catch `A: {$ref: A}` loops.
     resolving: BTreeSet<String>,
     /// Component schemas whose properties some struct took on through `allOf`.
@@ -59,6 +61,7 @@ impl<'a> Schemas<'a> {
             type_names,
             component_names: BTreeMap::new(),
             resolved: HashMap::new(),
+            resolved_elsewhere: HashMap::new(),
             resolving: BTreeSet::new(),
             merged: BTreeSet::new(),
             implied_tags: HashMap::new(),
@@ -178,10 +181,17 @@ impl<'a> Schemas<'a> {
             .map(unescape)
             .filter(|k| !k.contains('/'))
         else {
-            return Some(self.schema_type(
-                reference,
-                &naming::type_name(reference.rsplit('/').next().unwrap_or("Schema")),
-            ));
+            // A schema elsewhere (3.1's `$defs`, a parameter's schema) is read once too, and
+            // named after its last token.
+            if let Some(ty) = self.resolved_elsewhere.get(reference) {
+                return Some(ty.clone());
+            }
+            let name =
+                naming::type_name(&unescape(reference.rsplit('/').next().unwrap_or("Schema")));
+            let ty = self.schema_type(reference, &name);
+            self.resolved_elsewhere
+                .insert(reference.to_string(), ty.clone());
+            return Some(ty);
         };
         if let Some(ty) = self.resolved.get(&key) {
             return Some(ty.clone());

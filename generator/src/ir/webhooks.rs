@@ -6,14 +6,10 @@ use super::docs::push_paragraph;
 use super::model::named_in;
 use super::schemas::Schemas;
 use crate::WarningKind;
+use crate::load::METHODS;
 use crate::naming;
 use crate::pointer::{escape, resolve};
 use serde_json::Value;
-
-/// The methods of a path item.
-const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Generates the payload types of every webhook in the document.
 pub(super) fn payloads(schemas: &mut Schemas<'_>) {

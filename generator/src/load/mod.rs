@@ -21,6 +21,17 @@ pub use references::Source;
 use crate::{Problem, Warning};
 use serde_json::Value;
 
+/// The operations of an OpenAPI 3 path item, by their keys.
+pub(crate) const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Whether the value at `key` is part of the API's description: not an example, nor a vendor's
+/// extension, whose contents are not read.
+fn describes(key: &str) -> bool {
+    !matches!(key, "example" | "examples") && !key.starts_with("x-")
+}
+
 /// The document every later stage reads: OpenAPI 3.0, whatever the input was written in.
 pub struct Document {
     /// The whole document as JSON, for reading schemas by JSON pointer. openapiv3 drops the

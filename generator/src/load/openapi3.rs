@@ -2,7 +2,7 @@
 //! typed view is made beside it with `openapiv3`, whose located parse errors come from the same
 //! value.
 
-use super::Document;
+use super::{Document, METHODS};
 use crate::pointer::escape;
 use crate::{Problem, Warning, WarningKind};
 use serde_json::{Map, Value};
@@ -36,9 +36,6 @@ fn leave_out_unreadable_parts(typed: &mut Value, warnings: &mut Vec<Warning>) {
         Callback, Example, ExternalDocumentation, Header, Link, Operation, Parameter, PathItem,
         ReferenceOr, RequestBody, Response, SecurityRequirement, SecurityScheme, Server, Tag,
     };
-    const METHODS: &[&str] = &[
-        "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    ];
     let Some(root) = typed.as_object_mut() else {
         return;
     };

@@ -198,9 +198,8 @@ impl Converter {
                                 }
                             }
                         }
-                        "example" | "examples" => {}
-                        extension if extension.starts_with("x-") => {}
-                        _ => self.walk(child, &here),
+                        key if super::describes(key) => self.walk(child, &here),
+                        _ => {}
                     }
                 }
             }

@@ -6,16 +6,12 @@
 //! the OpenAPI 3.0 model cannot hold at all (a `querystring` parameter, the `cookie` style)
 //! are removed, so that the operation around them is still read.
 
+use super::METHODS;
 use super::openapi31::inline_reference;
 use super::origins::Moves;
 use crate::pointer::escape;
 use crate::{Warning, WarningKind};
 use serde_json::{Map, Value, json};
-
-/// The methods of a path item, as 3.0 has them.
-const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Reads 3.2's additions in `document`, before it is read as 3.1.
 pub(super) fn read(document: &mut Value, moves: &mut Moves) -> Vec<Warning> {
@@ -46,7 +42,7 @@ pub(super) fn read(document: &mut Value, moves: &mut Moves) -> Vec<Warning> {
     if let Some(Value::Object(components)) = root.get_mut("components") {
         reader.components(components);
     }
-    reader.schema_keywords(document, "#");
+    reader.schema_keywords(document);
     reader.warnings
 }
 
@@ -91,7 +87,15 @@ impl Reader<'_> {
     /// Inlines each `content` entry that references `components.mediaTypes`.
     fn media_type_references(&mut self, document: &mut Value) {
         let mut found = Vec::new();
-        contents(document, "#", &mut found);
+        for (at, object) in description_objects(document) {
+            if let Some(Value::Object(entries)) = object.get("content") {
+                for (media_type, entry) in entries {
+                    if entry.get("$ref").is_some() {
+                        found.push(format!("{at}/content/{}", escape(media_type)));
+                    }
+                }
+            }
+        }
         for at in found {
             inline_reference(document, &at, self.moves);
         }
@@ -127,12 +131,11 @@ impl Reader<'_> {
                 }
             }
         }
+        let request_body: fn(&mut Self, &mut Value, &str) =
+            |reader, body, at| reader.media_types(body, at);
         for (kind, reader) in [
-            (
-                "responses",
-                Self::response as fn(&mut Self, &mut Value, &str),
-            ),
-            ("requestBodies", Self::request_body),
+            ("responses", Self::response as _),
+            ("requestBodies", request_body),
         ] {
             if let Some(Value::Object(entries)) = components.get_mut(kind) {
                 for (name, entry) in entries.iter_mut() {
@@ -202,7 +205,7 @@ impl Reader<'_> {
             self.parameters(operation, &here);
             self.servers(operation.get("servers"), &here);
             if let Some(body) = operation.get_mut("requestBody") {
-                self.request_body(body, &format!("{here}/requestBody"));
+                self.media_types(body, &format!("{here}/requestBody"));
             }
             if let Some(Value::Object(responses)) = operation.get_mut("responses") {
                 for (status, response) in responses.iter_mut() {
@@ -255,10 +258,6 @@ impl Reader<'_> {
         true
     }
 
-    fn request_body(&mut self, body: &mut Value, at: &str) {
-        self.media_types(body, at);
-    }
-
     /// A response's `summary` is documentation, and its `description` may be left out.
     fn response(&mut self, response: &mut Value, at: &str) {
         let Some(object) = response.as_object_mut() else {
@@ -304,65 +303,54 @@ impl Reader<'_> {
     }
 
     /// `discriminator.defaultMapping` and `xml.nodeType`, wherever schemas are.
-    fn schema_keywords(&mut self, value: &Value, at: &str) {
+    fn schema_keywords(&mut self, document: &Value) {
+        for (at, object) in description_objects(document) {
+            for (key, child) in object {
+                let (field, message) = match key.as_str() {
+                    "discriminator" => (
+                        "defaultMapping",
+                        "`defaultMapping` is not read: a kind the mapping does not list is read as any unknown kind is",
+                    ),
+                    "xml" => (
+                        "nodeType",
+                        "`nodeType` is not read: the value is written as `attribute` and `wrapped` say",
+                    ),
+                    _ => continue,
+                };
+                if child.get(field).is_some() {
+                    self.warn(
+                        WarningKind::Simplified,
+                        format!("{at}/{key}/{field}"),
+                        message,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every object of the description in `value`, with its place, in document order: not those
+/// inside examples or extensions.
+fn description_objects(value: &Value) -> Vec<(String, &Map<String, Value>)> {
+    fn visit<'v>(value: &'v Value, at: String, found: &mut Vec<(String, &'v Map<String, Value>)>) {
         match value {
             Value::Object(map) => {
-                for (key, child) in map {
-                    let here = format!("{at}/{}", escape(key));
-                    match key.as_str() {
-                        "discriminator" if child.get("defaultMapping").is_some() => self.warn(
-                            WarningKind::Simplified,
-                            format!("{here}/defaultMapping"),
-                            "`defaultMapping` is not read: a kind the mapping does not list is read as any unknown kind is",
-                        ),
-                        "xml" if child.get("nodeType").is_some() => self.warn(
-                            WarningKind::Simplified,
-                            format!("{here}/nodeType"),
-                            "`nodeType` is not read: the value is written as `attribute` and `wrapped` say",
-                        ),
-                        "example" | "examples" => {}
-                        extension if extension.starts_with("x-") => {}
-                        _ => self.schema_keywords(child, &here),
-                    }
+                found.push((at.clone(), map));
+                for (key, child) in map.iter().filter(|(key, _)| super::describes(key)) {
+                    visit(child, format!("{at}/{}", escape(key)), found);
                 }
             }
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    self.schema_keywords(item, &format!("{at}/{index}"));
+                    visit(item, format!("{at}/{index}"), found);
                 }
             }
             _ => {}
         }
     }
-}
-
-/// The places of the media types in `content` maps that are references.
-fn contents(value: &Value, at: &str, found: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let here = format!("{at}/{}", escape(key));
-                match (key.as_str(), child) {
-                    ("content", Value::Object(entries)) => {
-                        for (media_type, entry) in entries {
-                            if entry.get("$ref").is_some() {
-                                found.push(format!("{here}/{}", escape(media_type)));
-                            }
-                        }
-                    }
-                    ("example" | "examples", _) => {}
-                    (extension, _) if extension.starts_with("x-") => {}
-                    _ => contents(child, &here, found),
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                contents(item, &format!("{at}/{index}"), found);
-            }
-        }
-        _ => {}
-    }
+    let mut found = Vec::new();
+    visit(value, "#".to_string(), &mut found);
+    found
 }
 
 #[cfg(test)]

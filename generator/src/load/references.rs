@@ -26,16 +26,12 @@ pub struct Source<'a> {
     pub read: &'a dyn Fn(&Path) -> Result<String, String>,
 }
 
-/// Values inside these keys are examples, not descriptions: their `$ref`s are not followed.
-const EXAMPLE_KEYS: &[&str] = &["x-ms-examples", "examples", "example"];
-
-/// Whether the value at `key` may hold references to parts of the description: not examples,
-/// nor a vendor's extension (whose `$ref` may name a Markdown page), but autorest's extensions,
-/// which hold parameters (`x-ms-parameterized-host`) and paths (`x-ms-paths`).
+/// Whether the value at `key` may hold references to parts of the description: what describes
+/// the API (not examples, nor a vendor's extension, whose `$ref` may name a Markdown page), and
+/// autorest's extensions but its examples, which hold parameters (`x-ms-parameterized-host`)
+/// and paths (`x-ms-paths`).
 fn holds_references(key: &str) -> bool {
-    key != "$ref"
-        && !EXAMPLE_KEYS.contains(&key)
-        && (!key.starts_with("x-") || key.starts_with("x-ms-"))
+    key != "$ref" && (super::describes(key) || (key.starts_with("x-ms-") && key != "x-ms-examples"))
 }
 
 /// Brings the parts of other files that `document` references into it. Problems are warnings

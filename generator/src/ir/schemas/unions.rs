@@ -334,8 +334,8 @@ impl<'a> Schemas<'a> {
             .get("discriminator")
             .and_then(|d| d.get("mapping"))
             .and_then(Value::as_object);
-        match mapping {
-            Some(mapping) => {
+        match (mapping, members_keyword(schema)) {
+            (Some(mapping), _) => {
                 for (value, reference) in mapping {
                     match reference.as_str() {
                         Some(reference) => kinds.push((value.clone(), reference.to_string())),
@@ -349,8 +349,7 @@ impl<'a> Schemas<'a> {
             }
             // Without a mapping, each member of a `oneOf` (or `anyOf`) says its value of the
             // property by allowing only one; else a component schema's name is its value.
-            None if members_keyword(schema).is_some() => {
-                let keyword = members_keyword(schema).unwrap_or("oneOf");
+            (None, Some(keyword)) => {
                 let members = schema.get(keyword).and_then(Value::as_array);
                 for (i, member) in members.into_iter().flatten().enumerate() {
                     let at = format!("{pointer}/{keyword}/{i}");
@@ -376,7 +375,7 @@ impl<'a> Schemas<'a> {
                     }
                 }
             }
-            None => {
+            (None, None) => {
                 let raw: &'a Value = self.cx.raw;
                 let schemas = raw
                     .pointer("/components/schemas")
